@@ -1,0 +1,33 @@
+import { defineConfig } from '@playwright/test';
+
+const port = Number(process.env.E2E_PORT ?? 4174);
+export const baseURL = `http://localhost:${port}`;
+
+/** Browser tests drive the production build in Debian's Chromium at the kiosk's screen size. */
+export default defineConfig({
+	testDir: 'tests',
+	outputDir: 'test-results/playwright',
+	fullyParallel: true,
+	workers: 2,
+	reporter: [['list']],
+	timeout: 30_000,
+	expect: { timeout: 7_000 },
+	use: {
+		baseURL,
+		viewport: { width: 1280, height: 1024 },
+		trace: 'retain-on-failure',
+		launchOptions: {
+			executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+			// The closed network refuses Chromium's background calls; root needs --no-sandbox.
+			args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+		}
+	},
+	webServer: {
+		command: 'node scripts/e2e-server.js',
+		url: `${baseURL}/api/v1/health`,
+		env: { PORT: String(port) },
+		reuseExistingServer: false,
+		stdout: 'pipe',
+		timeout: 60_000
+	}
+});

@@ -1,0 +1,7 @@
+import type { Locale } from '$lib/i18n/locales';
+
+/** The URL names the step, so browser Back, reload and deep links all land on it. */
+export const stepHref = (locale: Locale, serviceId: string, stepId: string) =>
+	`/${locale}/services/${serviceId}/${stepId}`;
+
+export const menuHref = (locale: Locale, menu: string) => `/${locale}/menu/${menu}`;

@@ -1,0 +1,14 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+	plugins: [sveltekit()],
+	preview: { port: 4173 },
+	test: {
+		include: ['src/**/*.spec.ts', 'messages/**/*.spec.ts'],
+		environment: 'node',
+		expect: { requireAssertions: true },
+		testTimeout: 20_000,
+		hookTimeout: 60_000
+	}
+});
