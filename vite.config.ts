@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
 	plugins: [sveltekit()],
 	preview: { port: 4173 },
+	// SvelteKit's own write step dominates the build; the bundler's timing report is only noise.
+	build: { rolldownOptions: { checks: { bundlerTimings: false } } },
 	test: {
 		include: ['src/**/*.spec.ts', 'messages/**/*.spec.ts'],
 		environment: 'node',
