@@ -11,3 +11,8 @@ process.env.DATABASE_FILE = path.join(folder, 'emitra.sqlite');
 delete process.env.DATABASE_URL;
 
 await import(path.join(root, 'build', 'index.js'));
+
+// The simulated RD Service the fingerprint tests drive, on the first free port the kiosk searches.
+const { startRdServiceSimulator } = await import('./rd-service-simulator.js');
+const rdService = await startRdServiceSimulator({ captureDelayMs: 50 });
+console.log(`RD Service simulator on ${rdService.url}`);

@@ -17,8 +17,22 @@ if (!env.DATABASE_URL) {
 }
 
 const server = spawn(process.execPath, ['build'], { cwd: root, env, stdio: 'inherit' });
+// The kiosk's fingerprint driver looks for an Aadhaar RD Service on 127.0.0.1:11100-11120; on a
+// tester's machine the simulator answers there. A kiosk with a real scanner sets RD_SERVICE_SIMULATOR=0.
+const rdService =
+	process.env.RD_SERVICE_SIMULATOR === '0'
+		? undefined
+		: spawn(process.execPath, ['scripts/rd-service-simulator.js'], { cwd: root, stdio: 'inherit' });
 const database = env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : env.DATABASE_FILE;
 console.log(`\n  e-Mitra+ kiosk:  http://localhost:${port}\n  Database:        ${database}\n  Stop with Ctrl+C\n`);
 
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
-server.on('exit', (code) => process.exit(code ?? 0));
+for (const signal of ['SIGINT', 'SIGTERM']) {
+	process.on(signal, () => {
+		rdService?.kill(signal);
+		server.kill(signal);
+	});
+}
+server.on('exit', (code) => {
+	rdService?.kill();
+	process.exit(code ?? 0);
+});

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /**
  * Looks at a screen the way the team must: no accessibility violations, and a screenshot at the
@@ -27,4 +27,23 @@ export async function useIdleTimings(page: Page, idleSeconds: number, idleCountd
 export async function typeOnKeypad(page: Page, digits: string, keypadName: RegExp) {
 	const keypad = page.getByRole('group', { name: keypadName });
 	for (const digit of digits) await keypad.getByRole('button', { name: digit, exact: true }).click();
+}
+
+/** Sets this kiosk's device choice (as the operator's set-up would) before any page loads. */
+export async function useDevices(page: Page, devices: Record<string, string>) {
+	await page.addInitScript((choice) => {
+		const config = JSON.parse(localStorage.getItem('emitra.kioskConfig') ?? '{}');
+		localStorage.setItem('emitra.kioskConfig', JSON.stringify({ ...config, devices: choice }));
+	}, devices);
+}
+
+/** Opens the simulated-devices panel. */
+export async function openTesterPanel(page: Page) {
+	await page.getByRole('button', { name: 'Tester' }).click();
+	return page.getByRole('complementary', { name: 'Simulated devices' });
+}
+
+/** Waits until the simulated acceptor takes notes and none is on its way, as a tester would. */
+export async function waitForAcceptorReady(panel: Locator) {
+	await expect(panel.getByTestId('acceptor-state')).toHaveText('Accepting notes');
 }

@@ -1,14 +1,43 @@
 import * as v from 'valibot';
 
+/** A USB serial adapter or printer as Chrome identifies it (`SerialPort.getInfo()`, `USBDevice`). */
+const usbIds = v.object({
+	usbVendorId: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(0xffff)),
+	usbProductId: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(0xffff)))
+});
+export type UsbIds = v.InferOutput<typeof usbIds>;
+
 /**
- * Settings of this kiosk machine. Defaults suit a real kiosk; an operator (or a test) overrides
- * them in localStorage, which survives restarts and is never touched by a citizen's session.
+ * Which driver each device uses. `simulated-…` puts a simulator below the real driver, so a tester
+ * (or a test) exercises the same protocol code as a kiosk with hardware.
+ */
+const deviceChoice = v.object({
+	noteAcceptor: v.optional(v.picklist(['simulated-id003', 'simulated-ssp', 'id003', 'ssp']), 'simulated-id003'),
+	receiptPrinter: v.optional(v.picklist(['simulated-usb', 'usb', 'serial']), 'simulated-usb'),
+	cardTerminal: v.optional(v.picklist(['simulated', 'serial']), 'simulated'),
+	/** Which permitted port or USB device is which, when several are attached. */
+	ports: v.optional(
+		v.object({
+			noteAcceptor: v.optional(usbIds),
+			receiptPrinter: v.optional(usbIds),
+			cardTerminal: v.optional(usbIds)
+		}),
+		{}
+	)
+});
+export type DeviceChoice = v.InferOutput<typeof deviceChoice>;
+
+/**
+ * Settings of this kiosk machine. Defaults suit a tester's machine (devices simulated, real
+ * timings); an operator (or a test) overrides them in localStorage, which survives restarts and is
+ * never touched by a citizen's session.
  */
 const kioskConfig = v.object({
 	/** Seconds without a touch before "Do you need more time?". */
 	idleSeconds: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1)), 60),
 	/** Seconds the dialog counts down before the citizen's data is wiped. */
-	idleCountdownSeconds: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1)), 30)
+	idleCountdownSeconds: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1)), 30),
+	devices: v.optional(deviceChoice, {})
 });
 export type KioskConfig = v.InferOutput<typeof kioskConfig>;
 
@@ -24,4 +53,15 @@ export function readKioskConfig(storage: Pick<Storage, 'getItem'> | undefined): 
 	}
 	const parsed = v.safeParse(kioskConfig, overrides);
 	return parsed.success ? parsed.output : v.parse(kioskConfig, {});
+}
+
+/** Saves this machine's settings (the operator's device set-up). */
+export function writeKioskConfig(storage: Pick<Storage, 'setItem'>, config: KioskConfig): void {
+	storage.setItem(KIOSK_CONFIG_KEY, JSON.stringify(config));
+}
+
+/** True when any device is simulated: the tester panel is offered only then. */
+export function usesSimulators(config: KioskConfig): boolean {
+	const { noteAcceptor, receiptPrinter, cardTerminal } = config.devices;
+	return [noteAcceptor, receiptPrinter, cardTerminal].some((choice) => choice.startsWith('simulated'));
 }

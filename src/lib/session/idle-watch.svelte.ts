@@ -1,5 +1,7 @@
 import type { KioskConfig } from '$lib/kiosk/config';
 
+type IdleTimings = Pick<KioskConfig, 'idleSeconds' | 'idleCountdownSeconds'>;
+
 /** Anything a citizen does at the screen or the metal keyboard counts as being there. */
 const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'wheel', 'touchstart'] as const;
 
@@ -11,13 +13,13 @@ export class IdleWatch {
 	phase = $state<'active' | 'asking'>('active');
 	secondsLeft = $state(0);
 
-	#config: KioskConfig;
+	#config: IdleTimings;
 	#onExpire: () => void;
 	#idleTimer: ReturnType<typeof setTimeout> | undefined;
 	#countdownTimer: ReturnType<typeof setInterval> | undefined;
 	#deadline = 0;
 
-	constructor(config: KioskConfig, onExpire: () => void) {
+	constructor(config: IdleTimings, onExpire: () => void) {
 		this.#config = config;
 		this.#onExpire = onExpire;
 	}

@@ -132,6 +132,26 @@ describe('Id003NoteAcceptor', () => {
 		expect(simulator.snapshot().cashBox.notesRupees).toEqual([100]);
 	});
 
+	it('disables once a note that was just credited has landed, though the device refuses at first', async () => {
+		const { simulator, acceptor } = await tapped();
+		const credits: number[] = [];
+		acceptor.on('credited', ({ valuePaise }) => credits.push(valuePaise));
+		acceptor.on('escrow', () => void acceptor.stack());
+		await after(3_000, acceptor.initialise());
+		await after(0, acceptor.enable([10_000]));
+		simulator.insertNote(100);
+		await vi.waitFor(async () => {
+			await after(100);
+			expect(credits).toEqual([10_000]);
+		});
+		expect(simulator.snapshot().note).not.toBeNull();
+
+		await after(3_000, acceptor.disable());
+
+		expect(simulator.snapshot().accepting).toBe(false);
+		expect(simulator.snapshot().cashBox.notesRupees).toEqual([100]);
+	});
+
 	it('reports the failure a device names in its FAILURE status', async () => {
 		vi.useFakeTimers();
 		const device = new FailsOneStatusRequest(new Id003Simulator());

@@ -283,10 +283,19 @@ export class Id003NoteAcceptor extends PollingNoteAcceptor {
 	}
 
 	/** Setting commands are answered with an echo of the command and its data. */
+	/**
+	 * A setting sent while a note is still on its way to the stacker is refused as an invalid
+	 * command; the device takes it once the note has landed, so it is sent again until then.
+	 */
 	async #configure(command: number, data: ArrayLike<number>, what: string): Promise<void> {
-		const answer = await this.#request(command, data, what);
-		if (answer.command !== command || !sameBytes(answer.data, data)) {
-			throw new Error(`${this.deviceName} did not confirm ${what} (answer ${hex(answer.command)})`);
+		const deadline = Date.now() + this.timings.startUpTimeoutMs;
+		for (;;) {
+			const answer = await this.#request(command, data, what);
+			if (answer.command === command && sameBytes(answer.data, data)) return;
+			if (answer.command !== Id003Status.invalidCommand || Date.now() >= deadline) {
+				throw new Error(`${this.deviceName} did not confirm ${what} (answer ${hex(answer.command)})`);
+			}
+			await pause(this.timings.pollIntervalMs);
 		}
 	}
 }

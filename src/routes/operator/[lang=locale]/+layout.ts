@@ -1,0 +1,4 @@
+import type { Locale } from '$lib/i18n/locales';
+import type { LayoutLoad } from './$types';
+
+export const load: LayoutLoad = ({ params }) => ({ locale: params.lang as Locale });
