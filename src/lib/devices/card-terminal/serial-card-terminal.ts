@@ -1,6 +1,7 @@
 import * as v from 'valibot';
-import { ByteStreamReader, type FrameExtractor } from '../serial/byte-stream-reader';
-import { toSerialOptions, type SerialLineSettings, type SerialPortLike } from '../serial/serial-port';
+import type { FrameExtractor } from '../serial/byte-stream-reader';
+import { SerialConnection } from '../serial/serial-connection';
+import type { SerialLineSettings, SerialPortLike } from '../serial/serial-port';
 import {
 	CardTerminalNotRespondingError,
 	SaleAlreadyAttemptedError,
@@ -43,8 +44,7 @@ export class SerialCardTerminal implements CardTerminal {
 	readonly #queryTimeoutMs: number;
 	/** Refs a sale frame was (or may have been) sent for: the driver never sends one twice. */
 	readonly #attemptedSales = new Set<string>();
-	#reader: ByteStreamReader | null = null;
-	#writer: WritableStreamDefaultWriter<Uint8Array> | null = null;
+	#connection: SerialConnection | null = null;
 	/** The terminal handles one request at a time, so requests wait for the one before. */
 	#queue: Promise<unknown> = Promise.resolve();
 
@@ -56,13 +56,7 @@ export class SerialCardTerminal implements CardTerminal {
 	}
 
 	async connect(): Promise<void> {
-		await this.#port.open(toSerialOptions(this.#lineSettings));
-		if (!this.#port.readable || !this.#port.writable) {
-			await this.#port.close();
-			throw new Error('The serial port opened without readable and writable streams');
-		}
-		this.#reader = new ByteStreamReader(this.#port.readable);
-		this.#writer = this.#port.writable.getWriter();
+		this.#connection = await SerialConnection.open(this.#port, this.#lineSettings);
 	}
 
 	async sale(amountPaise: number, ref: string): Promise<SaleOutcome> {
@@ -91,20 +85,15 @@ export class SerialCardTerminal implements CardTerminal {
 		return reply ? reply.result : { outcome: 'unknown' };
 	}
 
-	/** Releases the streams first: WebSerial refuses to close a port whose streams are locked. */
 	async close(): Promise<void> {
-		const reader = this.#reader;
-		const writer = this.#writer;
-		this.#reader = null;
-		this.#writer = null;
-		await reader?.close();
-		writer?.releaseLock();
-		await this.#port.close();
+		const connection = this.#connection;
+		this.#connection = null;
+		await connection?.close();
 	}
 
-	#requireConnected(): { reader: ByteStreamReader; writer: WritableStreamDefaultWriter<Uint8Array> } {
-		if (!this.#reader || !this.#writer) throw new Error('The card terminal is not connected');
-		return { reader: this.#reader, writer: this.#writer };
+	#requireConnected(): SerialConnection {
+		if (!this.#connection) throw new Error('The card terminal is not connected');
+		return this.#connection;
 	}
 
 	/**
@@ -116,12 +105,12 @@ export class SerialCardTerminal implements CardTerminal {
 		timeoutMs: number
 	): Promise<ReplyTo<Request['type']> | null> {
 		const asking = this.#queue.then(async () => {
-			const { reader, writer } = this.#requireConnected();
+			const connection = this.#requireConnected();
 			// A reply that arrived after an earlier request gave up must not answer this one.
-			reader.discardBuffered();
+			connection.discardBuffered();
 			try {
-				await writer.write(encodeMessage(request));
-				return await reader.readFrame(replyTo(request), timeoutMs);
+				await connection.write(encodeMessage(request));
+				return await connection.readFrame(replyTo(request), timeoutMs);
 			} catch {
 				return null;
 			}

@@ -1,4 +1,5 @@
-import { ByteStreamReader, SerialTimeoutError, type FrameExtractor } from '../serial/byte-stream-reader';
+import { SerialTimeoutError, type FrameExtractor } from '../serial/byte-stream-reader';
+import { SerialConnection } from '../serial/serial-connection';
 import type { SerialPortLike } from '../serial/serial-port';
 import type { PrinterTransport } from './printer-transport';
 
@@ -21,8 +22,7 @@ const takeEverything: FrameExtractor<Uint8Array> = (bytes) =>
 export class SerialPrinterTransport implements PrinterTransport {
 	readonly #port: SerialPortLike;
 	readonly #options: SerialOptions;
-	#writer: WritableStreamDefaultWriter<Uint8Array> | null = null;
-	#reader: ByteStreamReader | null = null;
+	#connection: SerialConnection | null = null;
 
 	/** `options` override the defaults one by one, such as the baud rate set on the printer. */
 	constructor(port: SerialPortLike, options: Partial<SerialOptions> = {}) {
@@ -31,38 +31,30 @@ export class SerialPrinterTransport implements PrinterTransport {
 	}
 
 	async open(): Promise<void> {
-		await this.#port.open(this.#options);
-		if (!this.#port.readable || !this.#port.writable) {
-			await this.#port.close();
-			throw new Error('The serial port opened without readable and writable streams');
-		}
-		this.#reader = new ByteStreamReader(this.#port.readable);
-		this.#writer = this.#port.writable.getWriter();
+		this.#connection = await SerialConnection.open(this.#port, this.#options);
 	}
 
 	async write(bytes: Uint8Array<ArrayBuffer>): Promise<void> {
-		if (!this.#writer) throw new Error('The serial printer is not open');
-		await this.#writer.write(bytes);
+		await this.#open().write(bytes);
 	}
 
 	async read(timeoutMs: number): Promise<Uint8Array | null> {
-		if (!this.#reader) throw new Error('The serial printer is not open');
 		try {
-			return await this.#reader.readFrame(takeEverything, timeoutMs);
+			return await this.#open().readFrame(takeEverything, timeoutMs);
 		} catch (error) {
 			if (error instanceof SerialTimeoutError) return null;
 			throw error;
 		}
 	}
 
-	/** Releases the streams first: WebSerial refuses to close a port whose streams are locked. */
 	async close(): Promise<void> {
-		const reader = this.#reader;
-		const writer = this.#writer;
-		this.#reader = null;
-		this.#writer = null;
-		await reader?.close();
-		writer?.releaseLock();
-		await this.#port.close();
+		const connection = this.#connection;
+		this.#connection = null;
+		await connection?.close();
+	}
+
+	#open(): SerialConnection {
+		if (!this.#connection) throw new Error('The serial printer is not open');
+		return this.#connection;
 	}
 }

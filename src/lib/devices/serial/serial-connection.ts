@@ -1,5 +1,5 @@
 import { ByteStreamReader, SerialTimeoutError, type FrameExtractor } from './byte-stream-reader';
-import { toSerialOptions, type SerialLineSettings, type SerialPortLike } from './serial-port';
+import type { SerialLineSettings, SerialPortLike } from './serial-port';
 
 export interface ExchangePolicy {
 	/** How long to wait for each answer. */
@@ -8,7 +8,10 @@ export interface ExchangePolicy {
 	attempts: number;
 }
 
-/** An open serial port that sends a request and waits for its answer, as polled devices talk. */
+/**
+ * An open serial port: writes, reads whole frames with a timeout, and sends a request and waits
+ * for its answer, as polled devices talk. Every serial device driver talks through one.
+ */
 export class SerialConnection {
 	readonly #port: SerialPortLike;
 	readonly #reader: ByteStreamReader;
@@ -24,8 +27,9 @@ export class SerialConnection {
 		this.#writer = writable.getWriter();
 	}
 
-	static async open(port: SerialPortLike, settings: SerialLineSettings): Promise<SerialConnection> {
-		await port.open(toSerialOptions(settings));
+	/** Opens `port` with a device's line settings, or fuller options (flow control, buffer size). */
+	static async open(port: SerialPortLike, options: SerialLineSettings | SerialOptions): Promise<SerialConnection> {
+		await port.open(options);
 		if (!port.readable || !port.writable) {
 			await port.close();
 			throw new Error('The serial port opened without readable and writable streams');
@@ -35,6 +39,16 @@ export class SerialConnection {
 
 	async write(bytes: Uint8Array): Promise<void> {
 		await this.#writer.write(bytes);
+	}
+
+	/** The next frame `extract` accepts; throws `SerialTimeoutError` when none comes in time. */
+	readFrame<Frame>(extract: FrameExtractor<Frame>, timeoutMs: number): Promise<Frame> {
+		return this.#reader.readFrame(extract, timeoutMs);
+	}
+
+	/** Forgets bytes that arrived unasked, so a late answer cannot pass for the next one. */
+	discardBuffered(): void {
+		this.#reader.discardBuffered();
 	}
 
 	/**

@@ -25,10 +25,6 @@ export function lineSettingsOf(options: SerialOptions): SerialLineSettings {
 	};
 }
 
-export function toSerialOptions(settings: SerialLineSettings): SerialOptions {
-	return { ...settings };
-}
-
 /** "9600 8E1": the way manuals and technicians write line settings. */
 export function describeLineSettings(settings: SerialLineSettings): string {
 	const parity = settings.parity === 'none' ? 'N' : settings.parity === 'even' ? 'E' : 'O';
