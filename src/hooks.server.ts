@@ -1,9 +1,14 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { getDatabase } from '$lib/server/db';
+import { getPaymentServices, startPaymentJobs } from '$lib/server/payments';
 
-/** Migrations (and the demo data, unless turned off) run before the hub answers anyone. */
+/**
+ * Migrations (and the demo data, unless turned off) run before the hub answers anyone; then the
+ * payment jobs start (abandoned payments before midnight IST, posting retries).
+ */
 export const init: ServerInit = async () => {
 	await getDatabase();
+	startPaymentJobs(await getPaymentServices());
 };
 
 /** The page's language is in its first path segment; the language screen itself is Hindi first. */

@@ -1,5 +1,6 @@
 import { json } from '@sveltejs/kit';
 import type { LookupRefusal } from '$lib/flows/hub-protocol';
+import type { PaymentRefusal } from '$lib/payments/protocol';
 import * as v from 'valibot';
 
 /** The machine-readable reasons the hub refuses a request; the kiosk words them for citizens. */
@@ -12,7 +13,8 @@ export type ApiErrorCode =
 	| 'unknown_route'
 	| 'unknown_service'
 	| 'unknown_step'
-	| LookupRefusal;
+	| LookupRefusal
+	| PaymentRefusal;
 
 export interface ApiErrorBody {
 	error: { code: ApiErrorCode; message: string; fields?: Record<string, string> };

@@ -103,9 +103,14 @@ function sqliteDialect(file: string): Dialect {
 }
 
 function postgresDialect(url: string, poolSize: number): Dialect {
-	return new PostgresDialect({
-		pool: new pg.Pool({ connectionString: url, max: poolSize, types: int8AsNumber })
+	const pool = new pg.Pool({ connectionString: url, max: poolSize, types: int8AsNumber });
+	// pg re-emits the failure of an idle connection (server restart, failover, a dropped database)
+	// on the pool, and an 'error' event nobody listens to would end the process. The pool opens a
+	// new connection when one is needed; while it is closing, such failures are expected.
+	pool.on('error', (error) => {
+		if (!pool.ending) console.error(`[db] an idle PostgreSQL connection failed: ${error.message}`);
 	});
+	return new PostgresDialect({ pool });
 }
 
 // BIGINT holds paise and COUNT(*); pg returns it as a string unless told otherwise. The parser

@@ -1,14 +1,39 @@
-import type { Selectable } from 'kysely';
+import type { Generated, Selectable } from 'kysely';
 import type { TransactionStatus } from '$lib/flows/transaction-status';
+import type { Locale } from '$lib/i18n/locales';
+import type { PaymentMode, PaymentStatus } from '$lib/payments/protocol';
 
 /**
  * Row types of the hub database, one interface per table. Ids are TEXT, instants are ISO 8601
- * UTC strings, money is integer paise (BIGINT, read back as a JS number on both engines).
+ * UTC strings, money is integer paise (BIGINT, read back as a JS number on both engines), and
+ * flags are INTEGER 0/1 (SQLite has no boolean; PostgreSQL's would read back differently).
  */
 export interface Database {
 	department_services: DepartmentServiceTable;
 	emitra_transactions: EmitraTransactionTable;
+	kiosks: KioskTable;
+	operators: OperatorTable;
+	kiosk_operators: KioskOperatorTable;
+	billers: BillerTable;
+	aeps_banks: AepsBankTable;
+	reference_consumers: ReferenceConsumerTable;
+	reference_bills: ReferenceBillTable;
+	reference_postings: ReferencePostingTable;
+	reference_card_sessions: ReferenceCardSessionTable;
+	payments: PaymentTable;
+	payment_notes: PaymentNoteTable;
+	payment_audit: PaymentAuditTable;
+	idempotency_keys: IdempotencyKeyTable;
+	operator_wallets: OperatorWalletTable;
+	wallet_ledger: WalletLedgerTable;
+	credit_accounts: CreditAccountTable;
+	credit_ledger: CreditLedgerTable;
+	vouchers: VoucherTable;
+	reversals: ReversalTable;
+	sms_outbox: SmsOutboxTable;
 }
+
+export type Flag = 0 | 1;
 
 /** A service a department offers through e-Mitra, e.g. 'birth-certificate'. */
 export interface DepartmentServiceTable {
@@ -33,3 +58,279 @@ export interface EmitraTransactionTable {
 
 export type DepartmentService = Selectable<DepartmentServiceTable>;
 export type EmitraTransaction = Selectable<EmitraTransactionTable>;
+
+// ——— Machines and operators ———
+
+export type KioskVendor = 'lipi' | 'econnect' | 'pyrotech';
+export type KioskKind = 'atal-seva-kendra' | 'urban';
+
+/** An e-Mitra+ machine, by its kiosk code ("K-code"). */
+export interface KioskTable {
+	code: string;
+	serial: string;
+	vendor: KioskVendor;
+	district: string;
+	place: string;
+	kind: KioskKind;
+	software_version: string;
+	status: 'active' | 'revoked';
+	created_at: string;
+}
+
+/** A kiosk operator, by SSO ID. */
+export interface OperatorTable {
+	sso_id: string;
+	name: string;
+	role: 'lsp-kiosk-admin' | 'kiosk-operator';
+	created_at: string;
+}
+
+/** One operator per machine and one machine per operator: both columns are unique. */
+export interface KioskOperatorTable {
+	kiosk_code: string;
+	operator_sso_id: string;
+	mapped_at: string;
+}
+
+// ——— Billers ———
+
+export type BillerCategory = 'telecom' | 'water' | 'electricity';
+/** enabled: offered; down: offered but its system is not answering; disabled: not offered. */
+export type BillerStatus = 'enabled' | 'down' | 'disabled';
+
+/** A biller's settings: configuration kept as data so it changes without a release. */
+export interface BillerTable {
+	id: string;
+	name_en: string;
+	name_hi: string;
+	category: BillerCategory;
+	identifier_label_en: string;
+	identifier_label_hi: string;
+	/** Anchored regular expression over the identifier's digits. */
+	identifier_pattern: string;
+	identifier_length: number;
+	identifier_is_mobile: Flag;
+	mobile_required: Flag;
+	cash_limit_paise: number | null;
+	status: BillerStatus;
+	sort_order: number;
+}
+
+/** Banks a citizen can pay from with Aadhaar (AePS), by issuer identification number. */
+export interface AepsBankTable {
+	iin: string;
+	name_en: string;
+	name_hi: string;
+	sort_order: number;
+}
+
+/** The reference biller's consumer master (what a department's own system would hold). */
+export interface ReferenceConsumerTable {
+	biller_id: string;
+	identifier: string;
+	name: string;
+	/** Demo switch: the biller refuses every payment for this consumer. */
+	rejects_postings: Flag;
+}
+
+export interface ReferenceBillTable {
+	biller_id: string;
+	bill_number: string;
+	identifier: string;
+	bill_date: string;
+	due_date: string;
+	amount_paise: number;
+	paid_at: string | null;
+	/** The payment reference (our transaction ID) that paid it. */
+	payment_reference: string | null;
+}
+
+/** Payments the reference biller accepted, by our reference: makes posting idempotent. */
+export interface ReferencePostingTable {
+	reference: string;
+	biller_id: string;
+	bill_number: string;
+	amount_paise: number;
+	biller_reference: string;
+	posted_at: string;
+	reversed_at: string | null;
+}
+
+/** The reference card gateway's OTP challenges (a bank's side, kept here for the demo). */
+export interface ReferenceCardSessionTable {
+	id: string;
+	payment_reference: string;
+	masked_pan: string;
+	amount_paise: number;
+	/** What the issuer will answer a correct OTP with: null approves. */
+	decline_reason: string | null;
+	attempts_left: number;
+	status: 'otp_sent' | 'approved' | 'declined';
+	created_at: string;
+}
+
+// ——— Payments ———
+
+export type CancelReason = 'citizen' | 'timeout' | 'device_failed' | 'declined' | 'abandoned';
+
+/** A bill payment, by its e-Mitra transaction ID. */
+export interface PaymentTable {
+	id: string;
+	kiosk_code: string;
+	operator_sso_id: string;
+	biller_id: string;
+	identifier: string;
+	bill_number: string;
+	bill_date: string;
+	due_date: string;
+	consumer_name: string;
+	/** Where the SMS goes; null when there is none to send to. */
+	citizen_mobile: string | null;
+	citizen_email: string | null;
+	language: Locale;
+	mode: PaymentMode;
+	bill_amount_paise: number;
+	credit_applied_paise: number;
+	fee_paise: number;
+	to_collect_paise: number;
+	collected_paise: number;
+	credited_paise: number;
+	status: PaymentStatus;
+	cancel_reason: CancelReason | null;
+	decline_reason: string | null;
+	instrument_masked: string | null;
+	instrument_label: string | null;
+	auth_code: string | null;
+	rrn: string | null;
+	gateway_session_id: string | null;
+	otp_attempts_left: number | null;
+	otp_last_incorrect: Flag;
+	biller_reference: string | null;
+	posting_attempts: number;
+	/** While paid: when the next posting may start (also a lease against two posters). */
+	next_posting_at: string | null;
+	last_posting_error: string | null;
+	created_at: string;
+	updated_at: string;
+	paid_at: string | null;
+	posted_at: string | null;
+	/** When it was cancelled or reversed. */
+	closed_at: string | null;
+}
+
+/** A note the acceptor credited, reported by the kiosk. */
+export interface PaymentNoteTable {
+	id: Generated<number>;
+	payment_id: string;
+	value_paise: number;
+	/** 'voucher' when it came after the payment stopped awaiting cash. */
+	applied_to: 'payment' | 'voucher';
+	received_at: string;
+}
+
+/** Append-only: every state change and every money movement of every payment. */
+export interface PaymentAuditTable {
+	id: Generated<number>;
+	payment_id: string;
+	event: string;
+	from_status: PaymentStatus | null;
+	to_status: PaymentStatus | null;
+	amount_paise: number | null;
+	/** JSON with the event's particulars. */
+	detail: string | null;
+	at: string;
+}
+
+/** Stripe-style idempotency: one row per kiosk and key, the answer stored with the change. */
+export interface IdempotencyKeyTable {
+	kiosk_code: string;
+	key: string;
+	request_hash: string;
+	status: 'in_flight' | 'done';
+	response_status: number | null;
+	response_body: string | null;
+	/** Which attempt holds the key while it is in flight. */
+	lock_token: string;
+	locked_at: string;
+	created_at: string;
+	completed_at: string | null;
+}
+
+/** An operator's prepaid wallet: cash bills are paid to billers from it. */
+export interface OperatorWalletTable {
+	operator_sso_id: string;
+	balance_paise: number;
+	/** Reserved by cash payments in progress; never more than the balance. */
+	held_paise: number;
+	updated_at: string;
+}
+
+export type WalletMovement = 'top_up' | 'hold' | 'release' | 'debit';
+
+/** Append-only: every wallet movement with the balance and holds after it. */
+export interface WalletLedgerTable {
+	id: Generated<number>;
+	operator_sso_id: string;
+	kind: WalletMovement;
+	amount_paise: number;
+	balance_after_paise: number;
+	held_after_paise: number;
+	payment_id: string | null;
+	at: string;
+}
+
+/** Money a citizen has on a biller account (excess cash, vouchers), applied to the next bill. */
+export interface CreditAccountTable {
+	biller_id: string;
+	identifier: string;
+	balance_paise: number;
+	updated_at: string;
+}
+
+export type CreditMovement = 'excess_cash' | 'cancelled_cash' | 'late_cash' | 'applied' | 'restored';
+
+/** Append-only: every credit movement with the balance after it. */
+export interface CreditLedgerTable {
+	id: Generated<number>;
+	biller_id: string;
+	identifier: string;
+	kind: CreditMovement;
+	amount_paise: number;
+	balance_after_paise: number;
+	payment_id: string;
+	at: string;
+}
+
+/** Cash that went in without paying a bill, printed for the citizen and credited to the account. */
+export interface VoucherTable {
+	code: string;
+	payment_id: string;
+	biller_id: string;
+	identifier: string;
+	amount_paise: number;
+	created_at: string;
+}
+
+/** A card or Aadhaar charge that must go back because the bill was not paid. */
+export interface ReversalTable {
+	payment_id: string;
+	amount_paise: number;
+	reason: 'posting_failed' | 'amount_mismatch' | 'late_approval';
+	expected_by: string;
+	created_at: string;
+}
+
+/** SMS to citizens, written in the same transaction as what they report. */
+export interface SmsOutboxTable {
+	id: Generated<number>;
+	mobile: string;
+	language: Locale;
+	body: string;
+	payment_id: string | null;
+	created_at: string;
+}
+
+export type Kiosk = Selectable<KioskTable>;
+export type Operator = Selectable<OperatorTable>;
+export type Biller = Selectable<BillerTable>;
+export type Payment = Selectable<PaymentTable>;

@@ -1,5 +1,11 @@
 import type { Kysely } from 'kysely';
+import { DEMO_BILLS, DEMO_DOWN_BILLER } from '$lib/server/billers/demo-data';
+import { DEMO_KIOSK_OPERATORS, DEMO_KIOSKS, DEMO_OPERATORS } from '$lib/server/kiosks/demo-data';
+import { openWallet, topUpWallet } from '$lib/server/payments/wallet';
 import type { Database, DepartmentService, EmitraTransaction } from './schema';
+
+export { DEMO_BILLS, DEMO_DOWN_BILLER, type DemoBill } from '$lib/server/billers/demo-data';
+export { DEMO_KIOSK_OPERATORS, DEMO_KIOSKS, DEMO_OPERATORS } from '$lib/server/kiosks/demo-data';
 
 const ECONOMICS_AND_STATISTICS = {
 	department_en: 'Directorate of Economics and Statistics',
@@ -201,5 +207,72 @@ export async function seedDemoData(db: Kysely<Database>): Promise<void> {
 			.values([...DEMO_TRANSACTIONS])
 			.onConflict((conflict) => conflict.column('id').doNothing())
 			.execute();
+		await seedKiosksAndWallets(trx);
+		await seedReferenceBills(trx);
 	});
+}
+
+/** When the demo machines were mapped to their operators and the wallets topped up. */
+const DEMO_SET_UP_AT = new Date('2026-11-01T04:30:00.000Z');
+
+async function seedKiosksAndWallets(trx: Kysely<Database>): Promise<void> {
+	await trx
+		.insertInto('kiosks')
+		.values([...DEMO_KIOSKS])
+		.onConflict((conflict) => conflict.column('code').doNothing())
+		.execute();
+	await trx
+		.insertInto('operators')
+		.values([...DEMO_OPERATORS])
+		.onConflict((conflict) => conflict.column('sso_id').doNothing())
+		.execute();
+	for (const { kioskCode, ssoId, walletPaise } of DEMO_KIOSK_OPERATORS) {
+		await trx
+			.insertInto('kiosk_operators')
+			.values({ kiosk_code: kioskCode, operator_sso_id: ssoId, mapped_at: DEMO_SET_UP_AT.toISOString() })
+			.onConflict((conflict) => conflict.doNothing())
+			.execute();
+		// A wallet's balance is its ledger's: it is topped up only when it is opened.
+		if (await openWallet(trx, ssoId, DEMO_SET_UP_AT)) await topUpWallet(trx, ssoId, walletPaise, DEMO_SET_UP_AT);
+	}
+}
+
+async function seedReferenceBills(trx: Kysely<Database>): Promise<void> {
+	await trx
+		.insertInto('billers')
+		.values(DEMO_DOWN_BILLER)
+		.onConflict((conflict) => conflict.column('id').doNothing())
+		.execute();
+	const consumers = new Map(
+		DEMO_BILLS.map((bill) => [
+			`${bill.billerId}/${bill.identifier}`,
+			{
+				biller_id: bill.billerId,
+				identifier: bill.identifier,
+				name: bill.consumerName,
+				rejects_postings: bill.rejectsPostings ? (1 as const) : (0 as const)
+			}
+		])
+	);
+	await trx
+		.insertInto('reference_consumers')
+		.values([...consumers.values()])
+		.onConflict((conflict) => conflict.columns(['biller_id', 'identifier']).doNothing())
+		.execute();
+	await trx
+		.insertInto('reference_bills')
+		.values(
+			DEMO_BILLS.map((bill) => ({
+				biller_id: bill.billerId,
+				bill_number: bill.billNumber,
+				identifier: bill.identifier,
+				bill_date: bill.billDate,
+				due_date: bill.dueDate,
+				amount_paise: bill.amountPaise,
+				paid_at: bill.paidAt,
+				payment_reference: null
+			}))
+		)
+		.onConflict((conflict) => conflict.columns(['biller_id', 'bill_number']).doNothing())
+		.execute();
 }

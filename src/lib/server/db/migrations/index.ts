@@ -1,5 +1,8 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as transactions from './0001_transactions';
+import * as kiosks from './0002_kiosks';
+import * as billers from './0003_billers';
+import * as payments from './0004_payments';
 
 /**
  * Every migration, by name. The hub is bundled by Vite, so there is no migrations folder to read
@@ -7,7 +10,10 @@ import * as transactions from './0001_transactions';
  * here; never edit one that has been released.
  */
 export const migrations: Record<string, Migration> = {
-	'0001_transactions': transactions
+	'0001_transactions': transactions,
+	'0002_kiosks': kiosks,
+	'0003_billers': billers,
+	'0004_payments': payments
 };
 
 export const inCodeMigrationProvider: MigrationProvider = {

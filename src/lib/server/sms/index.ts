@@ -1,0 +1,60 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '$lib/server/db/schema';
+import type { Locale } from '$lib/i18n/locales';
+import type { SmsOutbox } from '$lib/payments/protocol';
+
+export interface SmsMessage {
+	mobile: string;
+	language: Locale;
+	body: string;
+	/** The payment it reports, if any. */
+	paymentId: string | null;
+}
+
+/**
+ * Sends SMS to citizens. `send` gets the database transaction that records what the message
+ * reports, so a message exists exactly when its payment change committed (an outbox); a real
+ * gateway's adapter relays from there.
+ */
+export interface SmsSender {
+	send(trx: Kysely<Database>, message: SmsMessage, at: Date): Promise<void>;
+}
+
+/** The default: messages stay in the outbox table, where the tester panel shows them. */
+export const outboxSmsSender: SmsSender = {
+	async send(trx, message, at) {
+		await trx
+			.insertInto('sms_outbox')
+			.values({
+				mobile: message.mobile,
+				language: message.language,
+				body: message.body,
+				payment_id: message.paymentId,
+				created_at: at.toISOString()
+			})
+			.execute();
+	}
+};
+
+/** The newest messages about one kiosk's payments, newest first. */
+export async function listSmsOutbox(
+	db: Kysely<Database>,
+	kioskCode: string,
+	limit: number
+): Promise<SmsOutbox['messages']> {
+	const rows = await db
+		.selectFrom('sms_outbox as sms')
+		.innerJoin('payments as payment', 'payment.id', 'sms.payment_id')
+		.select(['sms.mobile', 'sms.language', 'sms.body', 'sms.payment_id', 'sms.created_at'])
+		.where('payment.kiosk_code', '=', kioskCode)
+		.orderBy('sms.id', 'desc')
+		.limit(limit)
+		.execute();
+	return rows.map((row) => ({
+		mobile: row.mobile,
+		language: row.language,
+		body: row.body,
+		transactionId: row.payment_id,
+		createdAt: row.created_at
+	}));
+}

@@ -1,0 +1,9 @@
+import type { RequestHandler } from './$types';
+import { paymentCommand, recordApproval } from '$lib/server/payments';
+import { approvalRequest } from '$lib/payments/protocol';
+
+/** What the card terminal (or an AePS device) approved; the hub then posts the bill. */
+export const POST: RequestHandler = (event) =>
+	paymentCommand(event, approvalRequest, (services, kiosk, approval, finish) =>
+		recordApproval(services, kiosk, event.params.id, approval, finish)
+	);

@@ -1,0 +1,9 @@
+import type { RequestHandler } from './$types';
+import { confirmCardOtp, paymentCommand } from '$lib/server/payments';
+import { cardOnlineOtpRequest } from '$lib/payments/protocol';
+
+/** The OTP the citizen received: approved, declined, or wrong (try again). */
+export const POST: RequestHandler = (event) =>
+	paymentCommand(event, cardOnlineOtpRequest, (services, kiosk, request, finish) =>
+		confirmCardOtp(services, kiosk, event.params.id, request, finish)
+	);

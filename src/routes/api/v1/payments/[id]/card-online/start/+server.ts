@@ -1,0 +1,12 @@
+import type { RequestHandler } from './$types';
+import { cardStartFingerprint, paymentCommand, startCardOnline } from '$lib/server/payments';
+import { cardOnlineStartRequest } from '$lib/payments/protocol';
+
+/** Card number and expiry → the card charge and an OTP sent to the citizen. */
+export const POST: RequestHandler = (event) =>
+	paymentCommand(
+		event,
+		cardOnlineStartRequest,
+		(services, kiosk, card, finish) => startCardOnline(services, kiosk, event.params.id, card, finish),
+		{ fingerprint: cardStartFingerprint }
+	);

@@ -1,0 +1,9 @@
+import type { RequestHandler } from './$types';
+import { completeCashPayment, paymentCommand } from '$lib/server/payments';
+import { completeRequest } from '$lib/payments/protocol';
+
+/** The cash is all in: mark paid, post the bill, answer with the receipt. */
+export const POST: RequestHandler = (event) =>
+	paymentCommand(event, completeRequest, (services, kiosk, _body, finish) =>
+		completeCashPayment(services, kiosk, event.params.id, finish)
+	);

@@ -1,0 +1,9 @@
+import type { RequestHandler } from './$types';
+import { paymentCommand, reportNote } from '$lib/server/payments';
+import { noteCreditedRequest } from '$lib/payments/protocol';
+
+/** A note the acceptor credited; each with its own Idempotency-Key. */
+export const POST: RequestHandler = (event) =>
+	paymentCommand(event, noteCreditedRequest, (services, kiosk, note, finish) =>
+		reportNote(services, kiosk, event.params.id, note, finish)
+	);
