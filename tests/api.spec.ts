@@ -75,6 +75,6 @@ test.describe('hub API refuses bad requests with 4xx and a code, never a 500', (
 			data: { step: 'transaction-id', values: { transactionId: '2611 2200 05' } }
 		});
 		expect(found.status()).toBe(200);
-		expect((await found.json()).result).toMatchObject({ transactionId: '2611220005', status: 'delivered' });
+		expect(await found.json()).toMatchObject({ transactionId: '2611220005', status: 'delivered' });
 	});
 });

@@ -1,9 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { checkScreen, openTesterPanel, useDevices, waitForAcceptorReady } from './support';
-
-function deviceCard(page: Page, name: string) {
-	return page.getByRole('region', { name, exact: true });
-}
+import { expect, test } from '@playwright/test';
+import { checkScreen, deviceCard, openTesterPanel, useDevices, waitForAcceptorReady } from './support';
 
 for (const protocol of ['id003', 'ssp'] as const) {
 	test(`notes inserted through the ${protocol.toUpperCase()} simulator are credited by the real driver`, async ({ page }) => {
@@ -115,31 +111,6 @@ test('the A4 test page goes to Chrome printing with an A4 print view', async ({ 
 	await expect(page.getByText('A4 printer test page', { exact: true })).toBeVisible();
 	await expect(page.getByRole('heading', { name: 'Device check' })).toBeHidden();
 	await page.screenshot({ path: 'test-results/screens/a4-test-page.png' });
-});
-
-test.describe('fingerprint through the RD Service', () => {
-	test.describe.configure({ mode: 'serial' });
-
-	test('finds the service, captures, and explains a poor-quality capture', async ({ page }) => {
-		await page.goto('/operator/en/devices');
-		const scanner = deviceCard(page, 'Fingerprint scanner (RD Service)');
-		await scanner.getByRole('button', { name: 'Find RD Service' }).click();
-		await expect(scanner.getByRole('status')).toContainText(/RD Service on port 111\d\d/);
-		await expect(page.getByRole('region', { name: 'What Chrome allows on this kiosk' })).toContainText('Reachable');
-
-		await scanner.getByRole('button', { name: 'Capture a test fingerprint' }).click();
-		await expect(scanner.getByRole('status')).toContainText(/Fingerprint captured, quality \d+ out of 100/);
-
-		const panel = await openTesterPanel(page);
-		await panel.getByRole('button', { name: 'poor-quality' }).click();
-		await expect(panel).toContainText('next capture: poor-quality');
-		await scanner.getByRole('button', { name: 'Capture a test fingerprint' }).click();
-		await expect(scanner.getByRole('status')).toContainText('The fingerprint was not clear');
-
-		await panel.getByRole('button', { name: 'not-ready' }).click();
-		await scanner.getByRole('button', { name: 'Capture a test fingerprint' }).click();
-		await expect(scanner.getByRole('status')).toContainText('not ready');
-	});
 });
 
 test('the card terminal check, and a terminal that does not answer', async ({ page }) => {

@@ -15,12 +15,17 @@ export async function checkScreen(page: Page, name: string): Promise<void> {
 	await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
 }
 
-/** Shortens the idle timings through the kiosk's local configuration, before any page loads. */
+/** Sets part of this kiosk's local configuration (as an operator would) before any page loads. */
+export async function useKioskConfig(page: Page, settings: Record<string, unknown>) {
+	await page.addInitScript((overrides) => {
+		const config = JSON.parse(localStorage.getItem('emitra.kioskConfig') ?? '{}');
+		localStorage.setItem('emitra.kioskConfig', JSON.stringify({ ...config, ...overrides }));
+	}, settings);
+}
+
+/** Shortens the idle timings, so the inactivity tests need not wait a minute. */
 export async function useIdleTimings(page: Page, idleSeconds: number, idleCountdownSeconds: number) {
-	await page.addInitScript(
-		(config) => localStorage.setItem('emitra.kioskConfig', JSON.stringify(config)),
-		{ idleSeconds, idleCountdownSeconds }
-	);
+	await useKioskConfig(page, { idleSeconds, idleCountdownSeconds });
 }
 
 /** Types digits with the on-screen keypad, as a citizen would. */
@@ -31,10 +36,7 @@ export async function typeOnKeypad(page: Page, digits: string, keypadName: RegEx
 
 /** Sets this kiosk's device choice (as the operator's set-up would) before any page loads. */
 export async function useDevices(page: Page, devices: Record<string, string>) {
-	await page.addInitScript((choice) => {
-		const config = JSON.parse(localStorage.getItem('emitra.kioskConfig') ?? '{}');
-		localStorage.setItem('emitra.kioskConfig', JSON.stringify({ ...config, devices: choice }));
-	}, devices);
+	await useKioskConfig(page, { devices });
 }
 
 /** Opens the simulated-devices panel. */
@@ -46,4 +48,34 @@ export async function openTesterPanel(page: Page) {
 /** Waits until the simulated acceptor takes notes and none is on its way, as a tester would. */
 export async function waitForAcceptorReady(panel: Locator) {
 	await expect(panel.getByTestId('acceptor-state')).toHaveText('Accepting notes');
+}
+
+/** Opens a biller's form from the main menu and fetches the bill for `identifier`. */
+export async function fetchBill(page: Page, biller: string, identifier: string, extra: { mobile?: string } = {}) {
+	await page.goto('/en');
+	await page.getByRole('link', { name: 'Bill payment' }).click();
+	await page.getByRole('link', { name: biller }).click();
+	// The bill's own number is always the first field; billers whose number is a mobile ask no other.
+	await page.getByRole('textbox').first().fill(identifier);
+	const mobile = page.getByLabel(/Your mobile number/);
+	if (extra.mobile && (await mobile.count()) > 0) await mobile.fill(extra.mobile);
+	await page.getByRole('button', { name: 'Get bill' }).click();
+}
+
+/** From the bill screen through "check your answers" to the payment-mode screen. */
+export async function toPaymentModes(page: Page) {
+	await expect(page.getByRole('heading', { name: 'Your bill' })).toBeVisible();
+	await page.getByRole('button', { name: 'Click to pay' }).click();
+	await page.getByRole('button', { name: 'Correct' }).click();
+	await expect(page.getByRole('heading', { name: 'How would you like to pay?' })).toBeVisible();
+}
+
+export async function insertNote(panel: Locator, rupees: number) {
+	await waitForAcceptorReady(panel);
+	await panel.getByRole('button', { name: `Insert ₹${rupees}`, exact: true }).click();
+}
+
+/** A device's section on the operator's diagnostics page. */
+export function deviceCard(page: Page, name: string) {
+	return page.getByRole('region', { name, exact: true });
 }

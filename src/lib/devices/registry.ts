@@ -113,7 +113,9 @@ export class DeviceRegistry {
 			async () => {
 				const simulator = this.simulators.cardTerminal;
 				const port = simulator ? new SimulatedSerialPort(simulator) : await this.#serialPort('cardTerminal');
-				const terminal = new SerialCardTerminal(port);
+				const terminal = new SerialCardTerminal(port, {
+					saleTimeoutMs: this.#choice.cardSaleTimeoutSeconds * 1000
+				});
 				await terminal.connect();
 				return terminal;
 			},

@@ -11,7 +11,7 @@ import {
 import { transactionStatusFlow } from './transaction-status';
 import type { Flow, FormStep } from './types';
 import { digitsSchema } from './validators';
-import { FLOWS, flowById, flowsInMenu } from './index';
+import { FLOWS, flowById } from './index';
 
 const idStep = transactionStatusFlow.steps[0] as FormStep;
 
@@ -43,8 +43,21 @@ const paidFlow: Flow = {
 			]
 		},
 		{ kind: 'confirm', id: 'check' },
-		{ kind: 'payment', id: 'pay', amountPaise: () => 1_700, modes: ['cash'] },
-		{ kind: 'done', id: 'done', body: 'done.title' }
+		{ kind: 'payment', id: 'mode', quoteStep: 'number' },
+		{
+			kind: 'collect',
+			id: 'pay',
+			quoteStep: 'number',
+			paymentStep: 'mode',
+			createPayment: ({ quote, mode, locale }) => ({
+				billerId: 'airtel',
+				identifier: quote.identifier,
+				billNumber: quote.bill.billNumber,
+				language: locale,
+				mode
+			})
+		},
+		{ kind: 'done', id: 'done', body: 'done.title', collectStep: 'pay' }
 	]
 };
 
@@ -81,7 +94,7 @@ describe('validateForm', () => {
 describe('step navigation', () => {
 	it('walks forward and back through the steps', () => {
 		expect(nextStepId(paidFlow, 'number')).toBe('check');
-		expect(previousStepId(paidFlow, 'pay')).toBe('check');
+		expect(previousStepId(paidFlow, 'mode')).toBe('check');
 		expect(previousStepId(paidFlow, 'number')).toBeUndefined();
 		expect(nextStepId(paidFlow, 'done')).toBeUndefined();
 	});
@@ -96,13 +109,27 @@ describe('step navigation', () => {
 		expect(reachableStepId(transactionStatusFlow, wizard, 'status')).toBe('status');
 	});
 
-	it('requires confirmation and a payment mode before the steps after them', () => {
+	it('requires confirmation, a payment mode and the payment before the steps after them', () => {
 		let wizard = withAnswers(paidFlow, emptyWizard(), 'number', { number: '1234' });
 		expect(reachableStepId(paidFlow, wizard, 'done')).toBe('check');
 		wizard = withAnswers(paidFlow, wizard, 'check', { confirmed: 'yes' });
+		expect(reachableStepId(paidFlow, wizard, 'done')).toBe('mode');
+		wizard = withAnswers(paidFlow, wizard, 'mode', { mode: 'cash' });
 		expect(reachableStepId(paidFlow, wizard, 'done')).toBe('pay');
-		wizard = withAnswers(paidFlow, wizard, 'pay', { mode: 'cash' });
+		wizard = withResult(wizard, 'pay', { transactionId: '261122000001' });
 		expect(reachableStepId(paidFlow, wizard, 'done')).toBe('done');
+	});
+
+	it('never lets Back or a deep link repeat a payment that was made', () => {
+		let wizard = withAnswers(paidFlow, emptyWizard(), 'number', { number: '1234' });
+		wizard = withAnswers(paidFlow, wizard, 'check', { confirmed: 'yes' });
+		wizard = withAnswers(paidFlow, wizard, 'mode', { mode: 'cash' });
+		wizard = withResult(wizard, 'pay', { transactionId: '261122000001' });
+		for (const step of ['number', 'check', 'mode', 'pay']) {
+			expect(reachableStepId(paidFlow, wizard, step)).toBe('done');
+		}
+		expect(previousStepId(paidFlow, 'done')).toBeUndefined();
+		expect(previousStepId(paidFlow, 'pay')).toBe('mode');
 	});
 
 	it('forgets lookups, confirmations and choices made with answers that have changed', () => {
@@ -117,7 +144,7 @@ describe('step navigation', () => {
 
 describe('catalogue', () => {
 	it('puts transaction status in the government menu and nothing unbuilt anywhere', () => {
-		expect(flowsInMenu('government').map((flow) => flow.id)).toContain('transaction-status');
+		expect(FLOWS.filter((flow) => flow.menu === 'government').map((flow) => flow.id)).toContain('transaction-status');
 		expect(flowById('transaction-status')).toBe(transactionStatusFlow);
 		expect(flowById('no-such-service')).toBeUndefined();
 	});

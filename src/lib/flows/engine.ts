@@ -20,7 +20,8 @@ export function validateForm(step: FormStep, raw: Record<string, unknown>): Form
 	const errors: Record<string, MessageId> = {};
 	for (const field of step.fields) {
 		const result = v.safeParse(field.schema, raw[field.name] ?? '');
-		if (result.success) values[field.name] = result.output;
+		// An optional field left blank is sent as blank; the hub reads blank as "none given".
+		if (result.success) values[field.name] = result.output ?? '';
 		else errors[field.name] = (result.issues[0]?.message ?? field.label) as MessageId;
 	}
 	return Object.keys(errors).length === 0 ? { ok: true, values } : { ok: false, errors };
@@ -40,9 +41,13 @@ export function nextStepId(flow: Flow, stepId: string): string | undefined {
 	return flow.steps[indexOf(flow, stepId) + 1]?.id;
 }
 
-/** The step Back leads to; undefined on the first step, where Back returns to the menu. */
+/**
+ * The step Back leads to; undefined on the first step, where Back returns to the menu, and after
+ * a payment, which Back must never repeat.
+ */
 export function previousStepId(flow: Flow, stepId: string): string | undefined {
-	return flow.steps[indexOf(flow, stepId) - 1]?.id;
+	const previous = flow.steps[indexOf(flow, stepId) - 1];
+	return previous?.kind === 'collect' ? undefined : previous?.id;
 }
 
 export function firstStepId(flow: Flow): string {
@@ -63,6 +68,8 @@ function isComplete(step: Step, wizard: WizardData): boolean {
 			return wizard.answers[step.id]?.confirmed === 'yes';
 		case 'payment':
 			return Boolean(wizard.answers[step.id]?.mode);
+		case 'collect':
+			return wizard.results[step.id] !== undefined;
 		case 'result':
 		case 'done':
 			return true;
@@ -75,6 +82,9 @@ function isComplete(step: Step, wizard: WizardData): boolean {
  */
 export function reachableStepId(flow: Flow, wizard: WizardData, targetStepId: string): string {
 	const target = indexOf(flow, targetStepId);
+	// Once money has moved, nothing up to the payment can be done again: Back lands after it.
+	const paid = flow.steps.findIndex((step) => step.kind === 'collect' && isComplete(step, wizard));
+	if (paid >= 0 && target <= paid) return flow.steps[paid + 1]?.id ?? targetStepId;
 	for (const step of flow.steps.slice(0, target)) {
 		if (!isComplete(step, wizard)) return step.id;
 	}
@@ -96,7 +106,7 @@ export function withAnswers(
 	const decisions = new Set(
 		flow.steps
 			.slice(from + 1)
-			.filter((step) => step.kind === 'confirm' || step.kind === 'payment')
+			.filter((step) => step.kind === 'confirm' || step.kind === 'payment' || step.kind === 'collect')
 			.map((step) => step.id)
 	);
 	const keptAnswers = Object.fromEntries(

@@ -1,15 +1,15 @@
 import { transactionStatusFlow } from './transaction-status';
-import type { Flow, MenuId } from './types';
+import type { Flow } from './types';
 
-/** The service catalogue: every flow the kiosk can run, in menu order. A new service is one line. */
+/**
+ * The flows built into the kiosk, in menu order; a new service is one line. Bill payments are
+ * made per biller from the hub's configuration (see catalogue.ts, which the screens use).
+ */
 export const FLOWS: readonly Flow[] = [transactionStatusFlow];
 
 const byId = new Map(FLOWS.map((flow) => [flow.id, flow]));
 
+/** A built-in flow; the hub uses this to run a flow's lookups with the flow's own schemas. */
 export function flowById(id: string): Flow | undefined {
 	return byId.get(id);
-}
-
-export function flowsInMenu(menu: MenuId): Flow[] {
-	return FLOWS.filter((flow) => flow.menu === menu);
 }

@@ -1,32 +1,46 @@
 import type * as v from 'valibot';
 import type { Locale } from '$lib/i18n/locales';
 import type { MessageId, MessageValues, Translate } from '$lib/i18n/translate';
+import type { BillQuote, CreatePaymentRequest } from '$lib/payments/protocol';
 
 /** The main menu's three groups; a service appears in exactly one. */
 export const MENUS = ['government', 'bills', 'video'] as const;
 export type MenuId = (typeof MENUS)[number];
 
 /**
+ * Words on a screen: a message from the catalogues, or text the hub supplies in both languages
+ * (a biller's name, the label of its consumer number).
+ */
+export type Wording = MessageId | { en: string; hi: string };
+
+/** Says a wording in the screen's language. */
+export function say(t: Translate, locale: Locale, wording: Wording, values?: MessageValues): string {
+	return typeof wording === 'string' ? t(wording, values) : wording[locale];
+}
+
+/**
  * A field's schema cleans what the citizen typed (Devanagari digits, spaces) and validates it.
  * Its issue messages are message ids, so the same schema gives the kiosk's words and the hub's codes.
  */
-export type FieldSchema = v.GenericSchema<string, string>;
+export type FieldSchema = v.GenericSchema<string, string | undefined>;
 
 export interface FieldDef {
 	name: string;
-	label: MessageId;
+	label: Wording;
 	hint?: MessageId;
 	/** Values for the label, hint and error messages, e.g. `{ min: 8, max: 12 }`. */
 	messageValues?: MessageValues;
 	/** Which on-screen keyboard the field uses. */
-	keyboard: 'digits';
+	keyboard: 'digits' | 'email';
+	/** Shown as "(optional)"; the schema accepts a blank answer. */
+	optional?: boolean;
 	maxLength: number;
 	schema: FieldSchema;
 }
 
-/** How the flow words a hub refusal: a machine-readable code becomes a message at one field. */
+/** How the flow words a hub refusal: at a field, or above the form when no field is to blame. */
 export interface LookupErrorMessage {
-	field: string;
+	field?: string;
 	message: MessageId;
 }
 
@@ -34,11 +48,15 @@ export interface FormStep {
 	kind: 'form';
 	id: string;
 	/** The question is the page heading (one question per screen). */
-	question: MessageId;
+	question: Wording;
 	fields: FieldDef[];
 	submitLabel: MessageId;
 	/** When present, Continue asks the hub and the answer is kept for the result step. */
-	lookup?: { errors: Record<string, LookupErrorMessage> };
+	lookup?: {
+		/** Where to ask; the service's own lookup endpoint unless the flow names another. */
+		request?: (values: Record<string, string>) => { path: string; body: unknown };
+		errors: Record<string, LookupErrorMessage>;
+	};
 }
 
 export interface ResultRow {
@@ -51,10 +69,13 @@ export interface ResultRow {
 
 export interface ResultView {
 	rows: ResultRow[];
-	note?: { title: MessageId; body: MessageId };
+	note?: { title: MessageId; body: MessageId; values?: MessageValues };
 }
 
-export type ResultAction = { kind: 'restart'; label: MessageId } | { kind: 'finish'; label: MessageId };
+export type ResultAction =
+	| { kind: 'restart'; label: MessageId }
+	| { kind: 'finish'; label: MessageId }
+	| { kind: 'continue'; label: MessageId };
 
 export interface ResultStep<Result = unknown> {
 	kind: 'result';
@@ -77,34 +98,57 @@ export interface ConfirmStep {
 export const PAYMENT_MODES = ['cash', 'card', 'cardOnline', 'aadhaar'] as const;
 export type PaymentMode = (typeof PAYMENT_MODES)[number];
 
-/** The citizen chooses how to pay; the payment core takes over from the chosen mode. */
+/** The citizen chooses how to pay, from the modes the hub's quote (a lookup result) offers. */
 export interface PaymentStep {
 	kind: 'payment';
 	id: string;
-	amountPaise: (answers: FlowAnswers) => number;
-	modes: readonly PaymentMode[];
+	/** The form step whose lookup returned the quote. */
+	quoteStep: string;
 }
 
+/**
+ * The chosen mode takes the money: notes into the acceptor, the card terminal, card online with
+ * OTP, or Aadhaar and fingerprint. It ends with the hub's record of the payment.
+ */
+export interface CollectStep {
+	kind: 'collect';
+	id: string;
+	quoteStep: string;
+	paymentStep: string;
+	/** The hub payment to start, from the citizen's answers, the quote and the chosen mode. */
+	createPayment: (context: {
+		answers: FlowAnswers;
+		quote: BillQuote;
+		mode: PaymentMode;
+		locale: Locale;
+	}) => CreatePaymentRequest;
+}
+
+/** The end of a flow: for a paid service, the outcome and the receipt of its collect step. */
 export interface DoneStep {
 	kind: 'done';
 	id: string;
 	body: MessageId;
+	/** The collect step whose payment this step reports. */
+	collectStep?: string;
 }
 
-export type Step = FormStep | ResultStep<never> | ConfirmStep | PaymentStep | DoneStep;
+export type Step = FormStep | ResultStep<never> | ConfirmStep | PaymentStep | CollectStep | DoneStep;
 
 /** What the citizen has entered so far, by step id then field name. */
 export type FlowAnswers = Record<string, Record<string, string>>;
 
+export type IconName = 'government' | 'bills' | 'video' | 'status' | 'water' | 'electricity' | 'phone';
+
 export interface Flow {
 	id: string;
 	menu: MenuId;
-	title: MessageId;
+	title: Wording;
 	icon: IconName;
 	steps: readonly Step[];
+	/** False while the hub says the service cannot be used (a biller's system is down). */
+	available?: boolean;
 }
-
-export type IconName = 'government' | 'bills' | 'video' | 'status';
 
 /** Lets a result step keep its own result type inside a flow's step list. */
 export function resultStep<Result>(step: ResultStep<Result>): ResultStep<never> {

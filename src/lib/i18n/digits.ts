@@ -9,3 +9,8 @@ export function normaliseDigits(text: string): string {
 export function cleanNumberInput(text: string): string {
 	return normaliseDigits(text).replace(/[\s-]/g, '');
 }
+
+/** A 10-digit Indian mobile number written with its country or trunk prefix: +91, 91 or 0. */
+export function withoutIndiaPrefix(digits: string): string {
+	return digits.replace(/^(?:\+91|91|0)(?=\d{10}$)/, '');
+}

@@ -47,3 +47,13 @@ describe('digit input', () => {
 		expect(cleanNumberInput(' 2611 २२०-००१ ')).toBe('2611220001');
 	});
 });
+
+describe('mobile numbers', () => {
+	it('drop the +91, 91 or 0 people write in front', async () => {
+		const { withoutIndiaPrefix } = await import('./digits');
+		expect(['+919414012345', '919414012345', '09414012345', '9414012345'].map(withoutIndiaPrefix)).toEqual(
+			Array(4).fill('9414012345')
+		);
+		expect(withoutIndiaPrefix('91941401234')).toBe('91941401234');
+	});
+});

@@ -15,6 +15,8 @@ const deviceChoice = v.object({
 	noteAcceptor: v.optional(v.picklist(['simulated-id003', 'simulated-ssp', 'id003', 'ssp']), 'simulated-id003'),
 	receiptPrinter: v.optional(v.picklist(['simulated-usb', 'usb', 'serial']), 'simulated-usb'),
 	cardTerminal: v.optional(v.picklist(['simulated', 'serial']), 'simulated'),
+	/** How long a sale may wait for the terminal: the citizen's time at the PIN pad and a margin. */
+	cardSaleTimeoutSeconds: v.optional(v.pipe(v.number(), v.integer(), v.minValue(5)), 150),
 	/** Which permitted port or USB device is which, when several are attached. */
 	ports: v.optional(
 		v.object({
@@ -33,10 +35,17 @@ export type DeviceChoice = v.InferOutput<typeof deviceChoice>;
  * never touched by a citizen's session.
  */
 const kioskConfig = v.object({
+	/**
+	 * The machine's K-code, sent with every hub request. Until a kiosk is enrolled with its own key
+	 * (operator issue), a tester's machine is the demo kiosk K1234567.
+	 */
+	kioskCode: v.optional(v.pipe(v.string(), v.regex(/^K\d{7}$/)), 'K1234567'),
 	/** Seconds without a touch before "Do you need more time?". */
 	idleSeconds: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1)), 60),
 	/** Seconds the dialog counts down before the citizen's data is wiped. */
 	idleCountdownSeconds: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1)), 30),
+	/** The manual's time for each note during a cash payment. */
+	cashSecondsPerNote: v.optional(v.pipe(v.number(), v.integer(), v.minValue(5)), 30),
 	devices: v.optional(deviceChoice, {})
 });
 export type KioskConfig = v.InferOutput<typeof kioskConfig>;

@@ -57,6 +57,18 @@ describe('IdleWatch', () => {
 		expect(expired).toBe(0);
 	});
 
+	it('never asks while a payment is taking money', () => {
+		stop();
+		let busy = true;
+		watch = new IdleWatch({ idleSeconds: 60, idleCountdownSeconds: 30 }, () => expired++, () => busy);
+		stop = watch.start(target);
+		vi.advanceTimersByTime(300_000);
+		expect(watch.phase).toBe('active');
+		busy = false;
+		vi.advanceTimersByTime(60_000);
+		expect(watch.phase).toBe('asking');
+	});
+
 	it('stops watching when stopped', () => {
 		stop();
 		vi.advanceTimersByTime(120_000);

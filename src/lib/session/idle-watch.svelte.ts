@@ -15,13 +15,16 @@ export class IdleWatch {
 
 	#config: IdleTimings;
 	#onExpire: () => void;
+	#isBusy: () => boolean;
 	#idleTimer: ReturnType<typeof setTimeout> | undefined;
 	#countdownTimer: ReturnType<typeof setInterval> | undefined;
 	#deadline = 0;
 
-	constructor(config: IdleTimings, onExpire: () => void) {
+	/** `isBusy`: while it says yes (a payment is taking money) the question is not asked. */
+	constructor(config: IdleTimings, onExpire: () => void, isBusy: () => boolean = () => false) {
 		this.#config = config;
 		this.#onExpire = onExpire;
+		this.#isBusy = isBusy;
 	}
 
 	/** Starts watching; the returned function stops it (for `$effect` cleanup). */
@@ -57,6 +60,10 @@ export class IdleWatch {
 	}
 
 	#ask(): void {
+		if (this.#isBusy()) {
+			this.#restartIdleTimer();
+			return;
+		}
 		this.phase = 'asking';
 		this.#deadline = Date.now() + this.#config.idleCountdownSeconds * 1000;
 		this.secondsLeft = this.#config.idleCountdownSeconds;

@@ -1,13 +1,15 @@
-import { flowsInMenu } from '$lib/flows';
+import { flowsIn, loadCatalogue } from '$lib/flows/catalogue';
 import type { MenuId } from '$lib/flows/types';
 import type { PageLoad } from './$types';
 
-export const load: PageLoad = async ({ params, parent }) => {
+export const load: PageLoad = async ({ params, parent, fetch }) => {
 	const { locale } = await parent();
 	const menu = params.menu as MenuId;
+	const catalogue = await loadCatalogue(fetch);
 	return {
 		menu,
-		services: flowsInMenu(menu).map(({ id, title, icon }) => ({ id, title, icon })),
+		services: flowsIn(catalogue, menu).map(({ id, title, icon, available }) => ({ id, title, icon, available })),
+		catalogueComplete: catalogue.complete,
 		back: `/${locale}`
 	};
 };

@@ -1,13 +1,13 @@
 import { error, redirect } from '@sveltejs/kit';
-import { flowById } from '$lib/flows';
+import { flowIn, loadCatalogue } from '$lib/flows/catalogue';
 import { findStep, previousStepId, reachableStepId } from '$lib/flows/engine';
 import { menuHref, stepHref } from '$lib/flows/paths';
 import { loadWizard } from '$lib/flows/wizard-storage';
 import type { PageLoad } from './$types';
 
-export const load: PageLoad = async ({ params, parent }) => {
+export const load: PageLoad = async ({ params, parent, fetch }) => {
 	const { locale } = await parent();
-	const flow = flowById(params.service);
+	const flow = flowIn(await loadCatalogue(fetch), params.service);
 	const step = flow && findStep(flow, params.step);
 	if (!flow || !step) error(404, { message: 'error.pageNotFound' });
 

@@ -10,5 +10,5 @@ export const POST: RequestHandler = ({ request, params }) =>
 	handleApi(async () => {
 		const { step, values } = await readJsonBody(request, lookupRequest);
 		const result = await runLookup(await getDatabase(), params.service, step, values);
-		return json({ result });
+		return json(result);
 	});

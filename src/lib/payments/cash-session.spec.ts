@@ -1,0 +1,148 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Id003NoteAcceptor, Id003Simulator } from '$lib/devices/note-acceptor';
+import type { CommandResult, PaymentHub } from './payment-hub';
+import type { PaymentView } from './protocol';
+import { CashSession } from './cash-session.svelte';
+
+/** The hub's payment for a ₹17 bill: ₹20 to collect in notes. */
+function payment(amounts: { payablePaise: number; toCollectPaise: number }): PaymentView {
+	return {
+		transactionId: '263260000001',
+		status: 'awaiting_payment',
+		mode: 'cash',
+		kioskCode: 'K1234567',
+		language: 'en',
+		biller: { id: 'airtel', name: { en: 'Airtel', hi: 'एयरटेल' } },
+		consumer: { identifier: '9829012017', nameMasked: 'R***** M****' },
+		bill: { billNumber: 'AT-1', billDate: '2026-11-01', dueDate: '2026-11-15' },
+		amounts: {
+			billPaise: amounts.payablePaise,
+			creditAppliedPaise: 0,
+			payablePaise: amounts.payablePaise,
+			feePaise: 0,
+			toCollectPaise: amounts.toCollectPaise,
+			collectedPaise: 0,
+			creditedPaise: 0
+		},
+		notes: [],
+		instrument: null,
+		otp: null,
+		posting: { billerReference: null, pending: false },
+		vouchers: [],
+		reversal: null,
+		cancelReason: null,
+		declineReason: null,
+		createdAt: '2026-11-22T04:00:00.000Z',
+		paidAt: null,
+		postedAt: null,
+		closedAt: null,
+		verificationUrl: 'http://localhost/api/v1/receipts/263260000001/verify'
+	};
+}
+
+/** A hub that records what the kiosk told it. */
+function recordingHub(start: PaymentView) {
+	const told: string[] = [];
+	const answer = (status: PaymentView['status']): CommandResult => ({ kind: 'done', view: { ...start, status } });
+	const hub = {
+		noteCredited: async (_id: string, valuePaise: number) => {
+			told.push(`note ${valuePaise}`);
+			return answer('awaiting_payment');
+		},
+		complete: async () => {
+			told.push('complete');
+			return answer('posted');
+		},
+		cancel: async (_id: string, reason: string) => {
+			told.push(`cancel ${reason}`);
+			return answer('cancelled');
+		}
+	} as unknown as PaymentHub;
+	return { hub, told };
+}
+
+async function cashSession(amounts: { payablePaise: number; toCollectPaise: number }) {
+	vi.useFakeTimers();
+	const simulator = new Id003Simulator();
+	const acceptor = new Id003NoteAcceptor(simulator.port);
+	await acceptor.connect();
+	const start = payment(amounts);
+	const { hub, told } = recordingHub(start);
+	const finished: PaymentView[] = [];
+	const session = new CashSession({
+		acceptor,
+		hub,
+		payment: start,
+		onFinished: (view) => finished.push(view),
+		onUnsettled: () => told.push('unsettled')
+	});
+	const started = session.start();
+	await vi.advanceTimersByTimeAsync(3_000);
+	await started;
+	const insert = async (rupees: number) => {
+		expect(simulator.insertNote(rupees)).toBe(true);
+		await vi.advanceTimersByTimeAsync(2_500);
+	};
+	return { simulator, acceptor, session, told, finished, insert };
+}
+
+afterEach(() => {
+	vi.useRealTimers();
+});
+
+describe('CashSession', () => {
+	it('takes a ₹20 note for a ₹17 bill and completes the payment on the hub', async () => {
+		const { session, told, finished, insert, acceptor } = await cashSession({ payablePaise: 1_700, toCollectPaise: 2_000 });
+		await insert(20);
+		expect(told).toEqual(['note 2000', 'complete']);
+		expect(session.collectedPaise).toBe(2_000);
+		expect(finished.map((view) => view.status)).toEqual(['posted']);
+		expect(acceptor.state).not.toBe('idle');
+		await acceptor.close();
+	});
+
+	it('holds a note that overshoots and lets the citizen take it back', async () => {
+		const { session, told, insert, simulator, acceptor } = await cashSession({ payablePaise: 1_700, toCollectPaise: 2_000 });
+		await insert(500);
+		expect(session.phase).toBe('overshoot');
+		expect(session.overshoot).toEqual({ valuePaise: 50_000, excessPaise: 48_300 });
+		await session.returnOvershoot();
+		await vi.advanceTimersByTimeAsync(2_500);
+		expect(session.phase).toBe('inserting');
+		expect(simulator.snapshot().cashBox.notesRupees).toEqual([]);
+		expect(told).toEqual([]);
+		await acceptor.close();
+	});
+
+	it('credits an accepted overshoot: the whole note is taken and the hub completes', async () => {
+		const { session, told, insert, simulator, acceptor } = await cashSession({ payablePaise: 1_700, toCollectPaise: 2_000 });
+		await insert(500);
+		await session.acceptOvershoot();
+		await vi.advanceTimersByTimeAsync(2_500);
+		expect(simulator.snapshot().cashBox.notesRupees).toEqual([500]);
+		expect(told).toEqual(['note 50000', 'complete']);
+		await acceptor.close();
+	});
+
+	it('cancels when 30 seconds pass without the next note, keeping the note already taken', async () => {
+		const { session, told, finished, insert, acceptor } = await cashSession({ payablePaise: 35_000, toCollectPaise: 35_000 });
+		await insert(100);
+		expect(session.secondsLeft).toBeGreaterThan(25);
+		await vi.advanceTimersByTimeAsync(31_000);
+		expect(told).toEqual(['note 10000', 'cancel timeout']);
+		expect(finished.map((view) => view.status)).toEqual(['cancelled']);
+		expect(acceptor.state).toBe('disabled');
+		await acceptor.close();
+	});
+
+	it('stops and cancels when the acceptor jams', async () => {
+		const { session, told, simulator, acceptor } = await cashSession({ payablePaise: 35_000, toCollectPaise: 35_000 });
+		simulator.forceJam();
+		await vi.advanceTimersByTimeAsync(2_000);
+		expect(session.problem?.id).toBe('device.fault.jam');
+		expect(told).toEqual(['cancel device_failed']);
+		const closed = acceptor.close();
+		await vi.advanceTimersByTimeAsync(20_000);
+		await closed;
+	});
+});

@@ -1,0 +1,22 @@
+import type { DeviceRegistry } from '$lib/devices/registry';
+import type { Locale } from '$lib/i18n/locales';
+import type { Translate } from '$lib/i18n/translate';
+import type { PaymentHub } from '../payment-hub';
+import type { BillQuote, PaymentView } from '../protocol';
+
+/**
+ * What every payment-mode screen gets from the collect step. The hub's payment already exists
+ * (awaiting payment) when the screen starts; the screen takes the money its own way and ends by
+ * calling `onFinished` with the hub's final record, exactly once.
+ */
+export interface PaymentModeProps {
+	payment: PaymentView;
+	quote: BillQuote;
+	hub: PaymentHub;
+	devices: DeviceRegistry;
+	t: Translate;
+	locale: Locale;
+	onFinished: (view: PaymentView) => void;
+	/** The hub could not be told how the payment ended; the screen says so and keeps the ID. */
+	onUnsettled: (transactionId: string) => void;
+}

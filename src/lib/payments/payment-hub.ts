@@ -1,0 +1,99 @@
+import * as v from 'valibot';
+import { callHub, type HubAnswer } from '$lib/kiosk/hub';
+import {
+	API_PATHS,
+	IDEMPOTENCY_KEY_HEADER,
+	paymentView,
+	type ApprovalRequest,
+	type CancelRequest,
+	type CardOnlineStartRequest,
+	type CreatePaymentRequest,
+	type PaymentView
+} from './protocol';
+
+/** What became of a payment command after its retries. */
+export type CommandResult =
+	| { kind: 'done'; view: PaymentView }
+	| { kind: 'refused'; code: string }
+	/** The hub could not be reached in time; the command may or may not have happened. */
+	| { kind: 'unanswered' };
+
+/** Waits between tries of one command: long enough for a link to come back, short for a citizen. */
+const RETRY_DELAYS_MS = [500, 1_000, 2_000, 4_000, 8_000];
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The kiosk's side of the payment API. Every command carries an idempotency key made before its
+ * first try and is retried with the same key, so a lost answer never makes a second payment.
+ */
+export class PaymentHub {
+	readonly #fetch: typeof fetch;
+	readonly #retryDelaysMs: readonly number[];
+
+	constructor(fetchImpl: typeof fetch, retryDelaysMs: readonly number[] = RETRY_DELAYS_MS) {
+		this.#fetch = fetchImpl;
+		this.#retryDelaysMs = retryDelaysMs;
+	}
+
+	create(request: CreatePaymentRequest, key: string = crypto.randomUUID()) {
+		return this.#command(API_PATHS.payments, request, key);
+	}
+
+	noteCredited(transactionId: string, valuePaise: number, key: string = crypto.randomUUID()) {
+		return this.#command(API_PATHS.notes(transactionId), { valuePaise }, key);
+	}
+
+	complete(transactionId: string, key: string = crypto.randomUUID()) {
+		return this.#command(API_PATHS.complete(transactionId), {}, key);
+	}
+
+	cancel(transactionId: string, reason: CancelRequest['reason'], key: string = crypto.randomUUID()) {
+		return this.#command(API_PATHS.cancel(transactionId), { reason }, key);
+	}
+
+	approval(transactionId: string, approval: ApprovalRequest, key: string = crypto.randomUUID()) {
+		return this.#command(API_PATHS.approval(transactionId), approval, key);
+	}
+
+	cardOnlineStart(transactionId: string, card: CardOnlineStartRequest, key: string = crypto.randomUUID()) {
+		return this.#command(API_PATHS.cardOnlineStart(transactionId), card, key);
+	}
+
+	cardOnlineOtp(transactionId: string, otp: string, key: string = crypto.randomUUID()) {
+		return this.#command(API_PATHS.cardOnlineOtp(transactionId), { otp }, key);
+	}
+
+	aadhaarPay(transactionId: string, request: { aadhaarNumber: string; bankIin: string; pidBlock: string }, key: string = crypto.randomUUID()) {
+		return this.#command(API_PATHS.aadhaarPay(transactionId), request, key);
+	}
+
+	/** The payment as the hub has it: after a reload, or to settle an unanswered command. */
+	async current(transactionId: string): Promise<CommandResult> {
+		return this.#interpret(await callHub(this.#fetch, API_PATHS.payment(transactionId)));
+	}
+
+	async #command(path: string, body: unknown, key: string): Promise<CommandResult> {
+		for (let attempt = 0; ; attempt++) {
+			const answer = await callHub(this.#fetch, path, { body, headers: { [IDEMPOTENCY_KEY_HEADER]: key } });
+			const retryable =
+				answer.kind === 'unreachable' ||
+				answer.kind === 'failed' ||
+				(answer.kind === 'refused' && answer.code === 'request_in_progress');
+			const delay = this.#retryDelaysMs[attempt];
+			if (!retryable || delay === undefined) return this.#interpret(answer);
+			await pause(delay);
+		}
+	}
+
+	#interpret(answer: HubAnswer): CommandResult {
+		if (answer.kind === 'ok') {
+			const parsed = v.safeParse(paymentView, answer.body);
+			return parsed.success ? { kind: 'done', view: parsed.output } : { kind: 'unanswered' };
+		}
+		if (answer.kind === 'refused') return { kind: 'refused', code: answer.code };
+		return { kind: 'unanswered' };
+	}
+}
+
+export type { PaymentView };
