@@ -1,5 +1,15 @@
 import { expect, test } from '@playwright/test';
-import { checkScreen, fetchBill, insertNote, openTesterPanel, toPaymentModes, typeOnKeypad, useKioskConfig, waitForAcceptorReady } from './support';
+import {
+	checkScreen,
+	fetchBill,
+	insertNote,
+	openTesterPanel,
+	toHindiPaymentModes,
+	toPaymentModes,
+	typeOnKeypad,
+	useKioskConfig,
+	waitForAcceptorReady
+} from './support';
 
 test.describe('bill payment by cash', () => {
 	test('₹17 paid with a ₹20 note credits ₹3, which the next bill uses', async ({ page }) => {
@@ -12,13 +22,16 @@ test.describe('bill payment by cash', () => {
 		await page.getByRole('button', { name: /^Cash/ }).click();
 
 		await expect(page.getByRole('heading', { name: 'Insert your notes' })).toBeVisible();
+		// Home and Back are withheld while money is being taken.
+		await expect(page.getByRole('button', { name: 'Home' })).toHaveCount(0);
 		const panel = await openTesterPanel(page);
 		await insertNote(panel, 20);
 		await expect(page.getByRole('heading', { name: 'Payment successful' })).toBeVisible();
-		await expect(page.getByText('Credited to your next bill')).toBeVisible();
+		await expect(page.getByRole('main').getByText('Credited to your next bill')).toBeVisible();
 		await expect(page.getByText('Please take your receipt.')).toBeVisible();
 		const receipt = panel.getByRole('figure', { name: 'Printed receipt 1' });
 		await expect(receipt).toContainText('Bill payment receipt');
+		await expect(panel.getByRole('region', { name: 'SMS sent' })).toContainText('9829012017');
 		await receipt.scrollIntoViewIfNeeded();
 		await receipt.screenshot({ path: 'test-results/screens/receipt-cash-en.png' });
 		await checkScreen(page, 'en-payment-done');
@@ -241,5 +254,31 @@ test.describe('bill payment by card online with OTP', () => {
 		await page.getByRole('button', { name: /^Pay ₹/ }).click();
 		await expect(page.getByRole('heading', { name: 'Payment not completed' })).toBeVisible();
 		await expect(page.getByRole('main').getByText('did not approve')).toBeVisible();
+	});
+});
+
+test.describe('the card modes in Hindi', () => {
+	test('card on the terminal', async ({ page }) => {
+		await toHindiPaymentModes(page, 'जयपुर विद्युत वितरण निगम', '210412000005', '9414012345');
+		await page.getByRole('button', { name: /^कार्ड मशीन पर डेबिट\/क्रेडिट कार्ड/ }).click();
+		await expect(page.getByRole('heading', { name: 'कार्ड मशीन पर भुगतान करें' })).toBeVisible();
+		await checkScreen(page, 'hi-card-terminal');
+		const panel = await openTesterPanel(page);
+		await panel.getByRole('button', { name: 'Approve', exact: true }).click();
+		await expect(page.getByRole('heading', { name: 'भुगतान सफल रहा' })).toBeVisible();
+	});
+
+	test('card online with OTP', async ({ page }) => {
+		await toHindiPaymentModes(page, 'एयरटेल पोस्टपेड', '9829012006');
+		await page.getByRole('button', { name: /^ओटीपी से ऑनलाइन कार्ड भुगतान/ }).click();
+		await page.getByLabel('कार्ड नम्बर').fill('6073849700004947');
+		await page.getByLabel('समाप्ति का महीना').fill('06');
+		await page.getByLabel('समाप्ति का वर्ष').fill('2031');
+		await page.getByRole('button', { name: 'आगे बढ़ें' }).click();
+		await expect(page.getByRole('heading', { name: 'आपके बैंक ने कौन-सा ओटीपी भेजा है?' })).toBeVisible();
+		await checkScreen(page, 'hi-card-online-otp');
+		await page.getByLabel(/6 अंकों का ओटीपी/).fill('123456');
+		await page.getByRole('button', { name: /का भुगतान करें$/ }).click();
+		await expect(page.getByRole('heading', { name: 'भुगतान सफल रहा' })).toBeVisible();
 	});
 });

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { checkScreen, deviceCard, fetchBill, openTesterPanel, toPaymentModes } from './support';
+import { checkScreen, deviceCard, fetchBill, openTesterPanel, toHindiPaymentModes, toPaymentModes } from './support';
 
 // One RD Service simulator serves the whole run and its next capture is set for everyone, so
 // every test that drives it lives here, one after another.
@@ -76,5 +76,20 @@ test.describe('bill payment by Aadhaar and fingerprint', () => {
 		await page.getByRole('button', { name: 'Continue' }).click();
 		await page.getByRole('button', { name: 'Scan fingerprint' }).click();
 		await expect(page.getByRole('heading', { name: 'Payment not completed' })).toBeVisible();
+	});
+
+	test('in Hindi', async ({ page }) => {
+		await toHindiPaymentModes(page, 'वोडाफ़ोन पोस्टपेड', '9784012006');
+		await page.getByRole('button', { name: /^आधार और फिंगरप्रिंट/ }).click();
+		await expect(page.getByRole('heading', { name: 'आपकी आधार संख्या क्या है?' })).toBeVisible();
+		await page.getByLabel('आधार संख्या').fill('९९९९ ४१०५ ७०५८');
+		await page.getByRole('button', { name: 'आगे बढ़ें' }).click();
+		await expect(page.getByRole('heading', { name: 'आपका खाता किस बैंक में है?' })).toBeVisible();
+		await page.getByRole('radio', { name: /भारतीय स्टेट बैंक/ }).check();
+		await page.getByRole('button', { name: 'आगे बढ़ें' }).click();
+		await expect(page.getByRole('heading', { name: 'अपनी उंगली स्कैनर पर रखें' })).toBeVisible();
+		await checkScreen(page, 'hi-aadhaar-finger');
+		await page.getByRole('button', { name: 'फिंगरप्रिंट स्कैन करें' }).click();
+		await expect(page.getByRole('heading', { name: 'भुगतान सफल रहा' })).toBeVisible();
 	});
 });

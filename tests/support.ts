@@ -79,3 +79,15 @@ export async function insertNote(panel: Locator, rupees: number) {
 export function deviceCard(page: Page, name: string) {
 	return page.getByRole('region', { name, exact: true });
 }
+
+/** The Hindi path to a biller's payment modes: bill, "pay", "correct". */
+export async function toHindiPaymentModes(page: Page, biller: string, identifier: string, mobile?: string) {
+	await page.goto('/hi/menu/bills');
+	await page.getByRole('link', { name: biller }).click();
+	await page.getByRole('textbox').first().fill(identifier);
+	if (mobile) await page.getByLabel(/आपका मोबाइल नम्बर/).fill(mobile);
+	await page.getByRole('button', { name: 'बिल प्राप्त करें' }).click();
+	await page.getByRole('button', { name: 'भुगतान करने के लिये क्लिक करें' }).click();
+	await page.getByRole('button', { name: 'सही' }).click();
+	await expect(page.getByRole('heading', { name: 'आप भुगतान कैसे करना चाहते हैं?' })).toBeVisible();
+}
