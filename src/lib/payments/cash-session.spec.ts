@@ -2,42 +2,12 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Id003NoteAcceptor, Id003Simulator } from '$lib/devices/note-acceptor';
 import type { CommandResult, PaymentHub } from './payment-hub';
 import type { PaymentView } from './protocol';
+import { paymentViewFixture } from './testing/payment-view';
 import { CashSession } from './cash-session.svelte';
 
-/** The hub's payment for a ₹17 bill: ₹20 to collect in notes. */
+/** The hub's cash payment for a bill, before any note. */
 function payment(amounts: { payablePaise: number; toCollectPaise: number }): PaymentView {
-	return {
-		transactionId: '263260000001',
-		status: 'awaiting_payment',
-		mode: 'cash',
-		kioskCode: 'K1234567',
-		language: 'en',
-		biller: { id: 'airtel', name: { en: 'Airtel', hi: 'एयरटेल' } },
-		consumer: { identifier: '9829012017', nameMasked: 'R***** M****' },
-		bill: { billNumber: 'AT-1', billDate: '2026-11-01', dueDate: '2026-11-15' },
-		amounts: {
-			billPaise: amounts.payablePaise,
-			creditAppliedPaise: 0,
-			payablePaise: amounts.payablePaise,
-			feePaise: 0,
-			toCollectPaise: amounts.toCollectPaise,
-			collectedPaise: 0,
-			creditedPaise: 0
-		},
-		notes: [],
-		instrument: null,
-		otp: null,
-		posting: { billerReference: null, pending: false },
-		vouchers: [],
-		reversal: null,
-		cancelReason: null,
-		declineReason: null,
-		createdAt: '2026-11-22T04:00:00.000Z',
-		paidAt: null,
-		postedAt: null,
-		closedAt: null,
-		verificationUrl: 'http://localhost/api/v1/receipts/263260000001/verify'
-	};
+	return paymentViewFixture({ transactionId: '263260000001', language: 'en', amounts: { billPaise: amounts.payablePaise, ...amounts } });
 }
 
 /** A hub that records what the kiosk told it. */

@@ -7,43 +7,17 @@ import {
 import type { FingerprintCapture, FingerprintScanner } from '$lib/devices/fingerprint/fingerprint-scanner';
 import type { CommandResult } from '../payment-hub';
 import type { PaymentView } from '../protocol';
+import { paymentViewFixture, type PaymentViewChanges } from '../testing/payment-view';
 import type { AadhaarBank } from './aadhaar-form';
 import { AadhaarSession } from './aadhaar-session.svelte';
 
-function awaiting(changes: Partial<PaymentView> = {}): PaymentView {
-	return {
+function awaiting(changes: PaymentViewChanges = {}): PaymentView {
+	return paymentViewFixture({
 		transactionId: '263260000077',
-		status: 'awaiting_payment',
 		mode: 'aadhaar',
-		kioskCode: 'K1234567',
-		language: 'hi',
-		biller: { id: 'jvvnl', name: { en: 'Jaipur Discom', hi: 'जयपुर डिस्कॉम' } },
-		consumer: { identifier: '210012345678', nameMasked: 'S***** D***' },
-		bill: { billNumber: 'JV-9', billDate: '2026-11-01', dueDate: '2026-11-15' },
-		amounts: {
-			billPaise: 120_000,
-			creditAppliedPaise: 0,
-			payablePaise: 120_000,
-			feePaise: 0,
-			toCollectPaise: 120_000,
-			collectedPaise: 0,
-			creditedPaise: 0
-		},
-		notes: [],
-		instrument: null,
-		otp: null,
-		posting: { billerReference: null, pending: false },
-		vouchers: [],
-		reversal: null,
-		cancelReason: null,
-		declineReason: null,
-		createdAt: '2026-11-22T04:00:00.000Z',
-		paidAt: null,
-		postedAt: null,
-		closedAt: null,
-		verificationUrl: 'http://localhost/api/v1/receipts/263260000077/verify',
-		...changes
-	};
+		...changes,
+		amounts: { billPaise: 120_000, payablePaise: 120_000, toCollectPaise: 120_000, ...changes.amounts }
+	});
 }
 
 const BANKS: AadhaarBank[] = [

@@ -1,43 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { CommandResult } from '../payment-hub';
 import type { PaymentView } from '../protocol';
+import { paymentViewFixture, type PaymentViewChanges } from '../testing/payment-view';
 import { CardOnlineSession } from './card-online-session.svelte';
 
 /** The hub's card-online payment for a ₹450 bill, before the card is known. */
-function awaiting(changes: Partial<PaymentView> = {}): PaymentView {
-	return {
+function awaiting(changes: PaymentViewChanges = {}): PaymentView {
+	return paymentViewFixture({
 		transactionId: '263260000042',
-		status: 'awaiting_payment',
-		mode: 'cardOnline',
-		kioskCode: 'K1234567',
-		language: 'en',
-		biller: { id: 'airtel', name: { en: 'Airtel', hi: 'एयरटेल' } },
-		consumer: { identifier: '9829012017', nameMasked: 'R***** M****' },
-		bill: { billNumber: 'AT-1', billDate: '2026-11-01', dueDate: '2026-11-15' },
-		amounts: {
-			billPaise: 45_000,
-			creditAppliedPaise: 0,
-			payablePaise: 45_000,
-			feePaise: 0,
-			toCollectPaise: 45_000,
-			collectedPaise: 0,
-			creditedPaise: 0
-		},
-		notes: [],
-		instrument: null,
-		otp: null,
-		posting: { billerReference: null, pending: false },
-		vouchers: [],
-		reversal: null,
-		cancelReason: null,
-		declineReason: null,
-		createdAt: '2026-11-22T04:00:00.000Z',
-		paidAt: null,
-		postedAt: null,
-		closedAt: null,
-		verificationUrl: 'http://localhost/api/v1/receipts/263260000042/verify',
-		...changes
-	};
+		mode: 'cardOnline', language: 'en',
+		...changes,
+		amounts: { billPaise: 45_000, payablePaise: 45_000, toCollectPaise: 45_000, ...changes.amounts }
+	});
 }
 
 const instrument = { masked: '411111XXXXXX1111', label: 'visa credit', authCode: null, rrn: null };

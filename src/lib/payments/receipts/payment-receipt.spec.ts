@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
-import * as v from 'valibot';
 import type { Receipt, ReceiptBlock } from '$lib/devices/receipt-printer/receipt';
 import { decodeEscPos } from '$lib/devices/receipt-printer/escpos-decoder';
 import { encodeReceipt } from '$lib/devices/receipt-printer/receipt-encoder';
@@ -8,47 +7,21 @@ import { buildPreview } from '$lib/devices/receipt-printer/receipt-preview';
 import { createTestCanvasFactory } from '$lib/devices/receipt-printer/test-canvas';
 import { LOCALES, type Locale } from '$lib/i18n/locales';
 import { maskAadhaar, maskCardNumber } from '$lib/payments/instruments';
-import { paymentView, type PaymentView } from '$lib/payments/protocol';
+import type { PaymentView } from '$lib/payments/protocol';
+import { paymentViewFixture, type PaymentViewChanges } from '$lib/payments/testing/payment-view';
 import { paymentReceipt, summariseNotes } from './payment-receipt';
 
-type ViewChanges = Partial<Omit<PaymentView, 'amounts'>> & { amounts?: Partial<PaymentView['amounts']> };
-
 /** A ₹17 Airtel bill paid with a ₹20 note and posted (the manual's example): ₹3 to the next bill. */
-function viewOf(changes: ViewChanges = {}): PaymentView {
-	const base: PaymentView = {
-		transactionId: '263260004217',
+function viewOf(changes: PaymentViewChanges = {}): PaymentView {
+	return paymentViewFixture({
 		status: 'posted',
-		mode: 'cash',
-		kioskCode: 'K1234567',
-		language: 'hi',
-		biller: { id: 'airtel', name: { en: 'Airtel Postpaid', hi: 'एयरटेल पोस्टपेड' } },
-		consumer: { identifier: '9829012017', nameMasked: 'R***** K**** M****' },
-		bill: { billNumber: 'AT2610012017', billDate: '2026-10-05', dueDate: '2026-10-25' },
-		amounts: {
-			billPaise: 1_700,
-			creditAppliedPaise: 0,
-			payablePaise: 1_700,
-			feePaise: 0,
-			toCollectPaise: 2_000,
-			collectedPaise: 2_000,
-			creditedPaise: 300
-		},
 		notes: [{ valuePaise: 2_000, receivedAt: '2026-11-22T04:29:50.000Z' }],
-		instrument: null,
-		otp: null,
 		posting: { billerReference: 'AIRTEL-PMT-7731', pending: false },
-		vouchers: [],
-		reversal: null,
-		cancelReason: null,
-		declineReason: null,
-		createdAt: '2026-11-22T04:29:10.000Z',
 		paidAt: '2026-11-22T04:30:00.000Z',
 		postedAt: '2026-11-22T04:30:02.000Z',
-		closedAt: null,
-		verificationUrl: 'https://hub.emitra.example/api/v1/receipts/263260004217/verify'
-	};
-	// Every fixture must be a view the hub could really send.
-	return v.parse(paymentView, { ...base, ...changes, amounts: { ...base.amounts, ...changes.amounts } });
+		...changes,
+		amounts: { collectedPaise: 2_000, creditedPaise: 300, ...changes.amounts }
+	});
 }
 
 const POSTED_CASH = viewOf();
