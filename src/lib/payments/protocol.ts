@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { PAYMENT_MODES } from '$lib/flows/types';
-import { cleanNumberInput } from '$lib/i18n/digits';
+import { cleanNumberInput, withoutIndiaPrefix } from '$lib/i18n/digits';
 import { LOCALES } from '$lib/i18n/locales';
 import { isLuhnValid } from './luhn';
 import { isVerhoeffValid } from './verhoeff';
@@ -86,7 +86,7 @@ const cleanedDigits = v.pipe(v.string(), v.maxLength(40), v.transform(cleanNumbe
  */
 export const mobileNumber = v.pipe(
 	cleanedDigits,
-	v.transform((digits) => digits.replace(/^(?:\+91|91|0)(?=\d{10}$)/, '')),
+	v.transform(withoutIndiaPrefix),
 	v.regex(/^[6-9]\d{9}$/, 'format')
 );
 
