@@ -1,7 +1,17 @@
-import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createHash, randomUUID } from 'node:crypto';
+import {
+	mkdirSync,
+	mkdtempSync,
+	readdirSync,
+	readFileSync,
+	renameSync,
+	rmSync,
+	statSync,
+	writeFileSync
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import type { Kysely } from 'kysely';
@@ -85,14 +95,61 @@ async function onServer(serverUrl: string, statement: string): Promise<void> {
 let migratedPgliteImage: Promise<Blob> | undefined;
 
 async function openPglite(): Promise<TestDatabase> {
-	migratedPgliteImage ??= makeMigratedPgliteImage();
+	migratedPgliteImage ??= cachedMigratedPgliteImage();
 	return servePglite(await PGlite.create({ loadDataDir: await migratedPgliteImage }));
 }
 
-// Creating a PGlite cluster from scratch takes seconds; loading a copy of a migrated one's data
-// folder takes a fraction of that, which matters when every test wants a fresh database.
+// Creating a PGlite cluster from scratch (initdb) and migrating it takes seconds; loading a copy
+// of a migrated one's data folder takes a fraction of that, which matters when every test wants
+// a fresh database. Vitest runs each test file in a new process, so the copy is kept on disk,
+// named by a hash of everything that shapes it: the migrations, the migrator (../index.ts), this
+// file, and the PGlite and Kysely versions. A change to any of them names a new file, so a stale
+// copy is never loaded; the old one is deleted.
+const projectRoot = fileURLToPath(new URL('../../../../../', import.meta.url));
+const imageFolder = join(projectRoot, 'node_modules/.cache/emitra-pglite');
+const migrationsFolder = new URL('../migrations/', import.meta.url);
+const imageInputs = [
+	...readdirSync(migrationsFolder, { recursive: true, encoding: 'utf8' })
+		.sort()
+		.map((name) => fileURLToPath(new URL(name, migrationsFolder))),
+	fileURLToPath(new URL('../index.ts', import.meta.url)),
+	fileURLToPath(import.meta.url),
+	join(projectRoot, 'node_modules/@electric-sql/pglite/package.json'),
+	join(projectRoot, 'node_modules/kysely/package.json')
+];
+
+async function cachedMigratedPgliteImage(): Promise<Blob> {
+	const hash = createHash('sha256');
+	for (const input of imageInputs) {
+		if (statSync(input).isFile()) hash.update(`${input}\0`).update(readFileSync(input));
+	}
+	const file = join(imageFolder, `migrated-${hash.digest('hex').slice(0, 16)}.tar`);
+	try {
+		return new Blob([readFileSync(file)]);
+	} catch {
+		// Not built yet (or just replaced by a run on other migrations).
+	}
+	const image = await makeMigratedPgliteImage();
+	try {
+		mkdirSync(imageFolder, { recursive: true });
+		// A unique name, then rename: a concurrent test process never reads half a file.
+		const partial = `${file}.${randomUUID()}.partial`;
+		writeFileSync(partial, new Uint8Array(await image.arrayBuffer()));
+		renameSync(partial, file);
+		for (const name of readdirSync(imageFolder)) {
+			if (join(imageFolder, name) !== file) rmSync(join(imageFolder, name), { force: true });
+		}
+	} catch (error) {
+		// Only speed is lost: the next test file builds its own copy.
+		console.warn(`[test db] could not keep the PGlite image in ${imageFolder}: ${error}`);
+	}
+	return image;
+}
+
 async function makeMigratedPgliteImage(): Promise<Blob> {
-	const pglite = await PGlite.create();
+	// 1 MB WAL segments rather than 16 MB make a smaller copy, quicker to load; no test depends
+	// on the segment size (a real server can be set up either way).
+	const pglite = await PGlite.create({ initDbStartParams: ['--wal-segsize=1'] });
 	const served = await servePglite(pglite);
 	try {
 		await migrateToLatest(served.db);
