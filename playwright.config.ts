@@ -16,6 +16,9 @@ export default defineConfig({
 		baseURL,
 		viewport: { width: 1280, height: 1024 },
 		trace: 'retain-on-failure',
+		// A service worker precaches the whole app in every context that allows it; only the specs
+		// about offline use, the outbox and updates need it, and they opt in with test.use().
+		serviceWorkers: 'block',
 		launchOptions: {
 			executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
 			// The closed network refuses Chromium's background calls; root needs --no-sandbox.
@@ -25,6 +28,8 @@ export default defineConfig({
 	webServer: {
 		command: 'node scripts/e2e-server.js',
 		url: `${baseURL}/api/v1/health`,
+		// Up is not enough: the tests' kiosks must be enrolled first (scripts/e2e-server.js).
+		wait: { stdout: /e2e hub ready/ },
 		env: { PORT: String(port) },
 		reuseExistingServer: false,
 		stdout: 'pipe',

@@ -7,7 +7,7 @@ export default defineConfig({
 	// SvelteKit's own write step dominates the build; the bundler's timing report is only noise.
 	build: { rolldownOptions: { checks: { bundlerTimings: false } } },
 	test: {
-		include: ['src/**/*.spec.ts', 'messages/**/*.spec.ts'],
+		include: ['src/**/*.spec.ts', 'messages/**/*.spec.ts', 'deploy/**/*.spec.ts'],
 		environment: 'node',
 		expect: { requireAssertions: true },
 		testTimeout: 20_000,

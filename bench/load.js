@@ -1,11 +1,16 @@
 // The load: C kiosks in a closed loop, each paying one bill after another as fast as the hub
 // answers (no think time), through the same HTTP calls the kiosk makes. A bill can be paid
 // only once, so every payment needs a bill of its own; a fixed-request tool cannot do that.
-import { randomUUID } from 'node:crypto';
+import { randomUUID, webcrypto } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 
 /** The demo kiosk: active, mapped to an operator whose wallet holds ₹2,00,000. */
 export const KIOSK_CODE = 'K1234567';
+/** Its one-time demo enrolment code (src/lib/server/kiosks/demo-data.ts); each bench hub starts on fresh demo data. */
+const DEMO_ENROLMENT_CODE = 'JPR4-KQ2M-7XWH';
+/** The kiosk version the hub expects: the package's own, as a kiosk built from this checkout sends. */
+const KIOSK_VERSION = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
 
 /** The request kinds, in the order a payment makes them. */
 export const REQUEST_KINDS = ['bill', 'create', 'approval', 'note', 'complete'];
@@ -45,6 +50,68 @@ export class Timings {
 }
 
 /**
+ * The kiosk's proof of who it is, as a real kiosk gets it (src/lib/kiosk/identity.ts): enrol once
+ * with a key pair whose private half is not extractable, then sign the hub's nonce for a session
+ * token, again whenever the token lapses.
+ */
+class KioskIdentity {
+	/** @type {Map<string, Promise<KioskIdentity>>} */
+	static #byHub = new Map();
+
+	/** @param {string} hubUrl @returns {Promise<KioskIdentity>} */
+	static for(hubUrl) {
+		let identity = KioskIdentity.#byHub.get(hubUrl);
+		if (!identity) {
+			identity = KioskIdentity.#enrol(hubUrl);
+			KioskIdentity.#byHub.set(hubUrl, identity);
+		}
+		return identity;
+	}
+
+	/** @param {string} hubUrl */
+	static async #enrol(hubUrl) {
+		const pair = /** @type {webcrypto.CryptoKeyPair} */ (
+			await webcrypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign', 'verify'])
+		);
+		const { kty, crv, x, y } = await webcrypto.subtle.exportKey('jwk', pair.publicKey);
+		const answer = await fetch(`${hubUrl}/api/v1/kiosk/enrol`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ enrolmentCode: DEMO_ENROLMENT_CODE, publicKey: { kty, crv, x, y } })
+		});
+		if (answer.status !== 201) throw new Error(`could not enrol ${KIOSK_CODE}: ${answer.status} ${await answer.text()}`);
+		return new KioskIdentity(hubUrl, pair.privateKey);
+	}
+
+	/** @param {string} hubUrl @param {webcrypto.CryptoKey} privateKey */
+	constructor(hubUrl, privateKey) {
+		this.hubUrl = hubUrl;
+		this.privateKey = privateKey;
+		/** @type {Promise<string> | undefined} */
+		this.token = undefined;
+	}
+
+	/** The current session token; `renew` after the hub said it lapsed. @param {boolean} [renew] */
+	session(renew = false) {
+		if (renew || !this.token) this.token = this.#signIn();
+		return this.token;
+	}
+
+	async #signIn() {
+		const post = (/** @type {string} */ path, /** @type {object} */ body) =>
+			fetch(`${this.hubUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(
+				(answer) => answer.json()
+			);
+		const { nonce } = await post('/api/v1/kiosk/challenge', { kioskCode: KIOSK_CODE });
+		const message = new TextEncoder().encode(`emitra-kiosk-session\n${KIOSK_CODE}\n${nonce}`);
+		const signature = Buffer.from(await webcrypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, this.privateKey, message)).toString('base64url');
+		const { token } = await post('/api/v1/kiosk/session', { kioskCode: KIOSK_CODE, nonce, signature });
+		if (typeof token !== 'string') throw new Error(`${KIOSK_CODE} could not sign in`);
+		return token;
+	}
+}
+
+/**
  * @param {string} hubUrl
  * @param {Timings} timings
  * @param {string} kind
@@ -54,14 +121,21 @@ export class Timings {
  */
 async function post(hubUrl, timings, kind, path, body, idempotent) {
 	/** @type {Record<string, string>} */
-	const headers = { 'content-type': 'application/json', 'x-kiosk-code': KIOSK_CODE };
+	const headers = { 'content-type': 'application/json', 'x-kiosk-version': KIOSK_VERSION };
 	if (idempotent) headers['idempotency-key'] = randomUUID();
+	const identity = await KioskIdentity.for(hubUrl);
 	const started = performance.now();
 	let response;
 	let text;
 	try {
+		headers.authorization = `Bearer ${await identity.session()}`;
 		response = await fetch(`${hubUrl}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
 		text = await response.text();
+		if (response.status === 401) {
+			headers.authorization = `Bearer ${await identity.session(true)}`;
+			response = await fetch(`${hubUrl}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
+			text = await response.text();
+		}
 	} catch (error) {
 		const cause = /** @type {{ cause?: { code?: string } }} */ (error).cause;
 		throw new PaymentFailed(kind, `no answer (${cause?.code ?? String(error)})`);

@@ -9,10 +9,23 @@ rmSync(folder, { recursive: true, force: true });
 mkdirSync(folder, { recursive: true });
 process.env.DATABASE_FILE = path.join(folder, 'emitra.sqlite');
 delete process.env.DATABASE_URL;
+// The tests' browser talks plain HTTP to localhost (adapter-node would assume HTTPS without ORIGIN).
+process.env.ORIGIN = `http://localhost:${process.env.PORT}`;
 
 await import(path.join(root, 'build', 'index.js'));
 
 // The simulated RD Service the fingerprint tests drive, on the first free port the kiosk searches.
+// It answers only this server's pages, so test runs side by side (other checkouts, other ports)
+// each find their own simulator instead of steering someone else's.
 const { startRdServiceSimulator } = await import('./rd-service-simulator.js');
-const rdService = await startRdServiceSimulator({ captureDelayMs: 50 });
+const rdService = await startRdServiceSimulator({
+	captureDelayMs: 50,
+	allowOrigin: `http://localhost:${process.env.PORT}`
+});
 console.log(`RD Service simulator on ${rdService.url}`);
+
+// The demo machines the browser tests run as, enrolled through the hub's own API. Playwright
+// starts the tests once this prints "ready".
+const { enrolTestKiosks } = await import('./enrol-test-kiosks.js');
+const enrolled = await enrolTestKiosks(`http://localhost:${process.env.PORT}`);
+console.log(`e2e hub ready: ${enrolled.join(', ')} enrolled`);

@@ -11,6 +11,9 @@ run('npx', ['vite', 'build', '--logLevel', 'warn']);
 
 const port = process.env.PORT ?? '4173';
 const env = { ...process.env, PORT: port };
+// adapter-node takes a request without proxy headers for HTTPS; on a tester's plain-HTTP machine the
+// programme office's forms would then fail SvelteKit's same-origin check. Behind a proxy, set ORIGIN.
+env.ORIGIN ??= `http://localhost:${port}`;
 if (!env.DATABASE_URL) {
 	env.DATABASE_FILE ??= path.join(root, 'data', 'emitra.sqlite');
 	mkdirSync(path.dirname(env.DATABASE_FILE), { recursive: true });

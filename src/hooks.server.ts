@@ -1,6 +1,7 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { getDatabase } from '$lib/server/db';
 import { getPaymentServices, startPaymentJobs } from '$lib/server/payments';
+import { guardAdminArea } from '$lib/server/operators/admin-guard';
 
 /**
  * Migrations (and the demo data, unless turned off) run before the hub answers anyone; then the
@@ -11,9 +12,14 @@ export const init: ServerInit = async () => {
 	startPaymentJobs(await getPaymentServices());
 };
 
-/** The page's language is in its first path segment; the language screen itself is Hindi first. */
-export const handle: Handle = ({ event, resolve }) => {
-	const lang = /^\/(en|hi)(\/|$)/.exec(event.url.pathname)?.[1] ?? 'hi';
+/**
+ * The programme office's area needs its session; the page's language is in its first path
+ * segment (the second under /admin, /operator and /enrol); the language screen is Hindi first.
+ */
+export const handle: Handle = async ({ event, resolve }) => {
+	const refused = await guardAdminArea(event);
+	if (refused) return refused;
+	const lang = /^(?:\/(?:admin|operator|enrol))?\/(en|hi)(\/|$)/.exec(event.url.pathname)?.[1] ?? 'hi';
 	return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', lang) });
 };
 

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support';
 
 const lookup = '/api/v1/services/transaction-status/lookup';
 const json = { 'content-type': 'application/json' };

@@ -1,15 +1,4 @@
-import { expect, test } from '@playwright/test';
-import {
-	checkScreen,
-	fetchBill,
-	insertNote,
-	openTesterPanel,
-	toHindiPaymentModes,
-	toPaymentModes,
-	typeOnKeypad,
-	useKioskConfig,
-	waitForAcceptorReady
-} from './support';
+import { checkScreen, expect, fetchBill, insertNote, openTesterPanel, test, toHindiPaymentModes, toPaymentModes, typeOnKeypad, useEnrolledKiosk, useKioskConfig, waitForAcceptorReady } from './support';
 
 test.describe('bill payment by cash', () => {
 	test('₹17 paid with a ₹20 note credits ₹3, which the next bill uses', async ({ page }) => {
@@ -88,7 +77,7 @@ test.describe('bill payment by cash', () => {
 	});
 
 	test('cash is refused, with the reason, when the operator’s wallet is too low', async ({ page }) => {
-		await useKioskConfig(page, { kioskCode: 'K4521096' });
+		await useEnrolledKiosk(page, 'K4521096');
 		await fetchBill(page, 'BSNL Mobile', '9414012001', { mobile: '9414012345' });
 		await toPaymentModes(page);
 		await expect(page.getByText(/operator's e-Mitra wallet does not hold enough/)).toBeVisible();
@@ -96,6 +85,8 @@ test.describe('bill payment by cash', () => {
 	});
 
 	test('in Hindi, with the manual’s words', async ({ page }) => {
+		// Five screens checked with axe and six notes fed: about 20 s alone, more on a busy machine.
+		test.slow();
 		await page.goto('/hi');
 		await page.getByRole('link', { name: 'बिल भुगतान' }).click();
 		await page.getByRole('link', { name: 'बीएसएनएल लैंडलाइन' }).click();

@@ -1,10 +1,9 @@
-import { expect, test } from '@playwright/test';
-import { checkScreen, deviceCard, openTesterPanel, useDevices, waitForAcceptorReady } from './support';
+import { checkScreen, deviceCard, expect, loginAsOperator, openTesterPanel, test, useDevices, waitForAcceptorReady } from './support';
 
 for (const protocol of ['id003', 'ssp'] as const) {
 	test(`notes inserted through the ${protocol.toUpperCase()} simulator are credited by the real driver`, async ({ page }) => {
 		await useDevices(page, { noteAcceptor: `simulated-${protocol}` });
-		await page.goto('/operator/en/devices');
+		await loginAsOperator(page, { next: '/operator/en/devices' });
 		const acceptor = deviceCard(page, 'Cash acceptor');
 
 		await acceptor.getByRole('button', { name: 'Initialise acceptor' }).click();
@@ -31,7 +30,7 @@ for (const protocol of ['id003', 'ssp'] as const) {
 }
 
 test('note acceptor faults are explained to the operator', async ({ page }) => {
-	await page.goto('/operator/en/devices');
+	await loginAsOperator(page, { next: '/operator/en/devices' });
 	const acceptor = deviceCard(page, 'Cash acceptor');
 	await acceptor.getByRole('button', { name: 'Test note acceptance' }).click();
 	const panel = await openTesterPanel(page);
@@ -60,7 +59,7 @@ test('note acceptor faults are explained to the operator', async ({ page }) => {
 });
 
 test('a Hindi receipt prints to the simulated printer and its preview is readable', async ({ page }) => {
-	await page.goto('/operator/hi/devices');
+	await loginAsOperator(page, { lang: 'hi', next: '/operator/hi/devices' });
 	const printer = deviceCard(page, 'रसीद प्रिंटर');
 	await printer.getByRole('button', { name: 'परीक्षण रसीद छापें' }).click();
 	await expect(printer.getByRole('status')).toContainText('परीक्षण रसीद छप गई।');
@@ -78,7 +77,7 @@ test('a Hindi receipt prints to the simulated printer and its preview is readabl
 });
 
 test('paper out is known before printing and nothing is half-printed', async ({ page }) => {
-	await page.goto('/operator/en/devices');
+	await loginAsOperator(page, { next: '/operator/en/devices' });
 	const panel = await openTesterPanel(page);
 	await panel.getByRole('button', { name: 'Paper out' }).click();
 	const printer = deviceCard(page, 'Receipt printer');
@@ -101,7 +100,7 @@ test('the A4 test page goes to Chrome printing with an A4 print view', async ({ 
 			(window as unknown as { printCalls: number }).printCalls++;
 		};
 	});
-	await page.goto('/operator/en/devices');
+	await loginAsOperator(page, { next: '/operator/en/devices' });
 	const a4 = deviceCard(page, 'A4 printer');
 	await a4.getByRole('button', { name: 'Print a test A4 page' }).click();
 	await expect(a4.getByRole('status')).toContainText('default printer');
@@ -114,7 +113,7 @@ test('the A4 test page goes to Chrome printing with an A4 print view', async ({ 
 });
 
 test('the card terminal check, and a terminal that does not answer', async ({ page }) => {
-	await page.goto('/operator/en/devices');
+	await loginAsOperator(page, { next: '/operator/en/devices' });
 	const terminal = deviceCard(page, 'Card terminal');
 	await terminal.getByRole('button', { name: 'Check card terminal' }).click();
 	await expect(terminal.getByRole('status')).toContainText('answers and is ready');
@@ -126,7 +125,7 @@ test('the card terminal check, and a terminal that does not answer', async ({ pa
 });
 
 test('the diagnostics page in both languages', async ({ page }) => {
-	await page.goto('/operator/en/devices');
+	await loginAsOperator(page, { next: '/operator/en/devices' });
 	await expect(page.getByRole('heading', { name: 'Device check' })).toBeVisible();
 	await checkScreen(page, 'en-operator-devices');
 	await page.getByRole('link', { name: 'हिन्दी' }).click();

@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { checkScreen, deviceCard, fetchBill, openTesterPanel, toHindiPaymentModes, toPaymentModes } from './support';
+import { checkScreen, deviceCard, expect, fetchBill, kioskApiHeaders, loginAsOperator, openTesterPanel, test, toHindiPaymentModes, toPaymentModes } from './support';
 
 // One RD Service simulator serves the whole run and its next capture is set for everyone, so
 // every test that drives it lives here, one after another.
@@ -7,7 +6,7 @@ test.describe.configure({ mode: 'serial' });
 
 test.describe('fingerprint through the RD Service', () => {
 	test('finds the service, captures, and explains a poor-quality capture', async ({ page }) => {
-		await page.goto('/operator/en/devices');
+		await loginAsOperator(page, { next: '/operator/en/devices' });
 		const scanner = deviceCard(page, 'Fingerprint scanner (RD Service)');
 		await scanner.getByRole('button', { name: 'Find RD Service' }).click();
 		await expect(scanner.getByRole('status')).toContainText(/RD Service on port 111\d\d/);
@@ -91,5 +90,96 @@ test.describe('bill payment by Aadhaar and fingerprint', () => {
 		await checkScreen(page, 'hi-aadhaar-finger');
 		await page.getByRole('button', { name: 'फिंगरप्रिंट स्कैन करें' }).click();
 		await expect(page.getByRole('heading', { name: 'भुगतान सफल रहा' })).toBeVisible();
+	});
+});
+
+test.describe('Jan Aadhaar mobile-number update', () => {
+	// Whole services with payment, printing and axe on each screen: longer than one screen's test.
+	test.describe.configure({ timeout: 60_000 });
+
+	/** The OTP the hub sent to a mobile number, read from the SMS outbox as the tester panel shows it. */
+	async function otpSentTo(page: import('@playwright/test').Page, mobile: string): Promise<string> {
+		let otp: string | undefined;
+		const headers = await kioskApiHeaders(page.request, 'K1234567');
+		await expect(async () => {
+			const response = await page.request.get('/api/v1/payments/sms-outbox', { headers });
+			const { messages } = (await response.json()) as { messages: { mobile: string; body: string }[] };
+			otp = /\b(\d{6})\b/.exec(messages.find((message) => message.mobile === mobile)?.body ?? '')?.[1];
+			expect(otp).toBeDefined();
+		}).toPass();
+		return otp ?? '';
+	}
+
+	test('members masked, new number, wrong OTP then the right one, fingerprint, receipt (English)', async ({ page }) => {
+		await page.goto('/en/menu/government');
+		await page.getByRole('link', { name: 'Jan Aadhaar: change mobile number' }).click();
+		await page.getByRole('textbox').fill('104 123 4567');
+		await page.getByRole('button', { name: 'Submit' }).click();
+		await expect(page.getByRole('heading', { name: 'Whose mobile number do you want to change?' })).toBeVisible();
+		await expect(page.getByRole('button', { name: /^S\*+ D\*+ S\*+/ })).toContainText('Mobile: XXXXXX2345');
+		await expect(page.getByText('Sunita')).toHaveCount(0);
+		await checkScreen(page, 'jan-aadhaar-members-en');
+		await page.getByRole('button', { name: /^R\*+ P\*+ S\*+/ }).click();
+		await page.getByRole('textbox').fill('98765 43210');
+		await page.getByRole('button', { name: 'Send OTP' }).click();
+		await expect(page.getByText('We sent a 6-digit OTP by SMS to XXXXXX3210.')).toBeVisible();
+		const otp = await otpSentTo(page, '9876543210');
+		const panel = await openTesterPanel(page);
+		await expect(panel).toContainText(`${otp} is the OTP`);
+		await page.getByRole('button', { name: 'Tester' }).click();
+
+		await page.getByRole('textbox').fill(otp === '000000' ? '111111' : '000000');
+		await page.getByRole('button', { name: 'Continue' }).click();
+		await expect(page.getByRole('heading', { name: 'Fingerprint of the member' })).toBeVisible();
+		await checkScreen(page, 'jan-aadhaar-finger-en');
+		await page.getByRole('button', { name: 'Scan fingerprint' }).click();
+		await expect(page.locator('.field .error')).toContainText('The OTP is not right. 2 tries left.');
+		await checkScreen(page, 'jan-aadhaar-otp-wrong-en');
+		await page.getByRole('textbox').fill(otp);
+		await page.getByRole('button', { name: 'Continue' }).click();
+		await page.getByRole('button', { name: 'Scan fingerprint' }).click();
+		await expect(page.getByText('The mobile number has been changed in Jan Aadhaar.')).toBeVisible();
+		await checkScreen(page, 'jan-aadhaar-done-en');
+		const tester = await openTesterPanel(page);
+		await expect(tester.getByRole('figure', { name: 'Printed receipt 1' })).toContainText('XXXXXX3210');
+	});
+
+	test('a fingerprint that does not match the member changes nothing (Hindi)', async ({ page }) => {
+		await page.goto('/hi/menu/government');
+		await page.getByRole('link', { name: 'जन आधार: मोबाइल नंबर बदलें' }).click();
+		await page.getByRole('textbox').fill('१०४९८७६५४३');
+		await page.getByRole('button', { name: 'दर्ज करें' }).click();
+		await page.getByRole('button', { name: /^ग/ }).click();
+		await page.getByRole('textbox').fill('9001234567');
+		await page.getByRole('button', { name: 'OTP भेजें' }).click();
+		const otp = await otpSentTo(page, '9001234567');
+		await page.getByRole('textbox').fill(otp);
+		await checkScreen(page, 'jan-aadhaar-otp-hi');
+		await page.getByRole('button', { name: 'आगे बढ़ें' }).click();
+		await page.getByRole('button', { name: 'फिंगरप्रिंट स्कैन करें' }).click();
+		await expect(page.getByRole('alert')).toContainText('यह फिंगरप्रिंट सदस्य के आधार से मेल नहीं खाता');
+		await checkScreen(page, 'jan-aadhaar-mismatch-hi');
+		await page.getByRole('button', { name: 'रोकें, कुछ न बदलें' }).click();
+		await expect(page.getByRole('heading', { name: 'आपका जन आधार नंबर क्या है?' })).toBeVisible();
+	});
+
+	test('a poor-quality capture is scanned again, then the change is made (Hindi)', async ({ page }) => {
+		await page.goto('/hi/services/jan-aadhaar-mobile');
+		await page.getByRole('textbox').fill('1041234567');
+		await page.getByRole('button', { name: 'दर्ज करें' }).click();
+		await page.getByRole('button', { name: /^अ/ }).click();
+		await page.getByRole('textbox').fill('9001234999');
+		await page.getByRole('button', { name: 'OTP भेजें' }).click();
+		const otp = await otpSentTo(page, '9001234999');
+		await page.getByRole('textbox').fill(otp);
+		await page.getByRole('button', { name: 'आगे बढ़ें' }).click();
+		const panel = await openTesterPanel(page);
+		await panel.getByRole('button', { name: 'poor-quality' }).click();
+		await expect(panel).toContainText('next capture: poor-quality');
+		await page.getByRole('button', { name: 'Tester' }).click();
+		await page.getByRole('button', { name: 'फिंगरप्रिंट स्कैन करें' }).click();
+		await expect(page.getByRole('alert')).toContainText('फिंगरप्रिंट साफ़ नहीं आया');
+		await page.getByRole('button', { name: 'फिर से स्कैन करें' }).click();
+		await expect(page.getByText('जन आधार में मोबाइल नंबर बदल दिया गया है।')).toBeVisible();
 	});
 });

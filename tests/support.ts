@@ -1,5 +1,176 @@
+import { webcrypto } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Locator, type Page } from '@playwright/test';
+import { test as base, expect, type APIRequestContext, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
+import { baseURL } from '../playwright.config';
+import {
+	IDENTITY_DATABASE,
+	IDENTITY_DATABASE_VERSION,
+	IDENTITY_KEY,
+	IDENTITY_STORE
+} from '../src/lib/kiosk/identity-store';
+
+/**
+ * The demo machines scripts/e2e-server.js enrolled with the test key pair, and that key pair.
+ * TEST ONLY: a real kiosk makes its own key and never sees another's.
+ */
+const testKiosks: {
+	privateKeyJwk: JsonWebKey;
+	publicKeyJwk: JsonWebKey;
+	kiosks: Record<string, { enrolmentCode: string; district: string; place: string }>;
+} = JSON.parse(readFileSync(new URL('./fixtures/test-kiosks.json', import.meta.url), 'utf8'));
+
+/** The version this checkout's kiosk sends; the hub refuses transactions from older ones. */
+const KIOSK_VERSION: string = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
+
+/**
+ * The headers with which an enrolled test kiosk calls the hub outside its pages (to read the SMS
+ * outbox, or to use up its lookups): a session token got as the kiosk gets one, by signing the
+ * hub's challenge with the test key, and the kiosk's version.
+ */
+export async function kioskApiHeaders(request: APIRequestContext, kioskCode: string): Promise<Record<string, string>> {
+	const algorithm = { name: 'ECDSA', namedCurve: 'P-256' };
+	const privateKey = await webcrypto.subtle.importKey('jwk', testKiosks.privateKeyJwk as webcrypto.JsonWebKey, algorithm, false, ['sign']);
+	const challenge = await request.post('/api/v1/kiosk/challenge', { data: { kioskCode } });
+	const { nonce } = (await challenge.json()) as { nonce: string };
+	const message = new TextEncoder().encode(`emitra-kiosk-session\n${kioskCode}\n${nonce}`);
+	const signature = Buffer.from(await webcrypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, privateKey, message)).toString('base64url');
+	const session = await request.post('/api/v1/kiosk/session', { data: { kioskCode, nonce, signature } });
+	const { token } = (await session.json()) as { token?: string };
+	if (!token) throw new Error(`${kioskCode} could not sign in: ${session.status()}`);
+	return { authorization: `Bearer ${token}`, 'x-kiosk-version': KIOSK_VERSION };
+}
+
+/** Every demo account's password (src/lib/server/kiosks/demo-data.ts). */
+export const DEMO_PASSWORD = 'Emitra@2026';
+/** The PIN SURESHSHARMA1984 set on K1234567 (demo data). */
+export const DEMO_PIN = '2468';
+
+/**
+ * Makes this browser the enrolled machine `kioskCode`: the record a real enrolment leaves in the
+ * kiosk's IndexedDB key store, with the private key imported non-extractable. Written from a page
+ * of the kiosk's origin before any kiosk page loads, so the app finds it from its first script.
+ */
+async function installKioskIdentity(context: BrowserContext, kioskCode: string): Promise<void> {
+	const kiosk = testKiosks.kiosks[kioskCode];
+	if (!kiosk) throw new Error(`${kioskCode} is not one of the test kiosks (tests/fixtures/test-kiosks.json)`);
+	const page = await context.newPage();
+	try {
+		await page.goto('/api/v1/health');
+		await page.evaluate(
+			async ({ store, record, keys }) => {
+				const algorithm = { name: 'ECDSA', namedCurve: 'P-256' };
+				const privateKey = await crypto.subtle.importKey('jwk', keys.privateKeyJwk, algorithm, false, ['sign']);
+				const publicKey = await crypto.subtle.importKey('jwk', keys.publicKeyJwk, algorithm, true, ['verify']);
+				const db = await new Promise<IDBDatabase>((resolve, reject) => {
+					const request = indexedDB.open(store.database, store.version);
+					request.onupgradeneeded = () => {
+						if (!request.result.objectStoreNames.contains(store.name)) request.result.createObjectStore(store.name);
+					};
+					request.onsuccess = () => resolve(request.result);
+					request.onerror = () => reject(request.error);
+				});
+				await new Promise((resolve, reject) => {
+					const transaction = db.transaction(store.name, 'readwrite');
+					transaction.objectStore(store.name).put({ ...record, privateKey, publicKey }, store.key);
+					transaction.oncomplete = resolve;
+					transaction.onerror = () => reject(transaction.error);
+				});
+				db.close();
+			},
+			{
+				store: { database: IDENTITY_DATABASE, version: IDENTITY_DATABASE_VERSION, name: IDENTITY_STORE, key: IDENTITY_KEY },
+				record: { kioskCode, district: kiosk.district, place: kiosk.place, enrolledAt: new Date().toISOString() },
+				keys: { privateKeyJwk: testKiosks.privateKeyJwk, publicKeyJwk: testKiosks.publicKeyJwk }
+			}
+		);
+	} finally {
+		await page.close();
+	}
+}
+
+/**
+ * Every suite imports `test` and `expect` from here, so kiosk-wide fixtures have one home. Each
+ * test's browser is the enrolled kiosk K1234567 unless the suite says otherwise with
+ * `test.use({ enrolledKiosk: 'K4521096' })`, or `null` for a machine not yet enrolled.
+ */
+export const test = base.extend<{ enrolledKiosk: string | null; kioskIdentity: void }>({
+	enrolledKiosk: ['K1234567', { option: true }],
+	kioskIdentity: [
+		async ({ context, enrolledKiosk }, use) => {
+			if (enrolledKiosk !== null) await installKioskIdentity(context, enrolledKiosk);
+			await use();
+		},
+		{ auto: true }
+	]
+});
+export { expect };
+export type { Page };
+
+/** Makes this test's browser (a page's context, or a context of its own) another enrolled demo machine, before its first page loads. */
+export async function useEnrolledKiosk(target: Page | BrowserContext, kioskCode: string): Promise<void> {
+	await installKioskIdentity('context' in target ? target.context() : target, kioskCode);
+}
+
+/**
+ * The programme office in a browser of its own (not a kiosk: no key store, a desktop screen),
+ * logged in as the demo programme office account.
+ */
+export async function openProgrammeOffice(browser: Browser, lang: 'en' | 'hi' = 'en'): Promise<Page> {
+	const context = await browser.newContext({ baseURL, viewport: { width: 1920, height: 1080 } });
+	const page = await context.newPage();
+	await page.goto(`/admin/${lang}/login`);
+	await page.getByLabel(lang === 'en' ? 'SSO ID' : 'एसएसओ आईडी').fill('PODIRECTOR2026');
+	await page.getByLabel(lang === 'en' ? 'Password' : 'पासवर्ड').fill(DEMO_PASSWORD);
+	await page.getByRole('button', { name: lang === 'en' ? 'Log in' : 'लॉग इन करें' }).click();
+	await page.waitForURL(`**/admin/${lang}`);
+	return page;
+}
+
+/** Registers a machine on the programme office's machines page and returns its one-time enrolment code. */
+export async function registerMachine(
+	office: Page,
+	machine: { code: string; serial: string; vendor: string; district: string; place: string; kind: string }
+): Promise<string> {
+	await office.goto('/admin/en/machines');
+	await office.getByLabel('Kiosk code (K and 7 digits)').fill(machine.code);
+	await office.getByLabel('Serial number').fill(machine.serial);
+	await office.getByLabel('Machine vendor').selectOption({ label: machine.vendor });
+	await office.getByLabel('District').fill(machine.district);
+	await office.getByLabel('Place').fill(machine.place);
+	await office.getByLabel('Where it stands').selectOption({ label: machine.kind });
+	await office.getByRole('button', { name: 'Register and get an enrolment code' }).click();
+	const code = office.getByTestId('enrolment-code');
+	await expect(code).toHaveText(/^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+	return (await code.textContent()) ?? '';
+}
+
+/** A kiosk code and serial no other test uses. */
+export function newMachineIds(): { code: string; serial: string } {
+	const digits = String(Math.floor(Math.random() * 9_000_000) + 1_000_000);
+	return { code: `K${digits}`, serial: `TEST-${digits}-${Date.now() % 100_000}` };
+}
+
+/** Logs in on this machine's operator console (K1234567's operator by default) and waits for the console. */
+export async function loginAsOperator(
+	page: Page,
+	options: { ssoId?: string; password?: string; lang?: 'en' | 'hi'; next?: string; newPin?: string } = {}
+): Promise<void> {
+	const lang = options.lang ?? 'en';
+	const next = options.next ?? `/operator/${lang}`;
+	await page.goto(`/operator/${lang}/login?next=${encodeURIComponent(next)}`);
+	await page.getByLabel(lang === 'en' ? 'SSO ID' : 'एसएसओ आईडी').fill(options.ssoId ?? 'SURESHSHARMA1984');
+	await page.getByLabel(lang === 'en' ? 'Password' : 'पासवर्ड').fill(options.password ?? DEMO_PASSWORD);
+	await page.getByRole('button', { name: lang === 'en' ? 'Log in' : 'लॉग इन करें' }).click();
+	// An operator's first login on a machine ends at "choose your PIN" (English tests only).
+	if (options.newPin) {
+		await expect(page.getByRole('heading', { name: 'Choose your PIN for this machine' })).toBeVisible();
+		await page.getByLabel('New PIN (4 to 6 digits)').fill(options.newPin);
+		await page.getByLabel('Type the PIN again').fill(options.newPin);
+		await page.getByRole('button', { name: 'Save PIN' }).click();
+	}
+	await page.waitForURL((url) => url.pathname === next.split('?')[0]);
+}
 
 /**
  * Looks at a screen the way the team must: no accessibility violations, and a screenshot at the
@@ -90,4 +261,17 @@ export async function toHindiPaymentModes(page: Page, biller: string, identifier
 	await page.getByRole('button', { name: 'भुगतान करने के लिये क्लिक करें' }).click();
 	await page.getByRole('button', { name: 'सही' }).click();
 	await expect(page.getByRole('heading', { name: 'आप भुगतान कैसे करना चाहते हैं?' })).toBeVisible();
+}
+
+/**
+ * A picture of a whole document (a certificate, a land record) at its A4 size, to look at it as
+ * a citizen holding the print would. The kiosk scrolls inside <main>, so the page is let grow first.
+ */
+export async function screenshotDocument(page: Page, sheet: Locator, name: string): Promise<void> {
+	await page.evaluate(() => document.fonts.ready);
+	const grow = await page.addStyleTag({
+		content: 'html, body, body * { height: auto !important; max-height: none !important; overflow: visible !important; }'
+	});
+	await sheet.screenshot({ path: `test-results/screens/${name}.png` });
+	await grow.evaluate((style) => (style as HTMLStyleElement).remove());
 }

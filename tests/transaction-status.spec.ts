@@ -1,5 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { checkScreen, typeOnKeypad, useIdleTimings } from './support';
+import type { Page } from '@playwright/test';
+import { checkScreen, expect, test, typeOnKeypad, useIdleTimings } from './support';
 
 /** The words each language uses on the screens under test. */
 const words = {

@@ -1,3 +1,4 @@
+import { chromeA4Printer, SimulatedA4Printer, type A4Printer } from './a4-printer/a4-printer';
 import type { DeviceChoice, UsbIds } from '$lib/kiosk/config';
 import { CardTerminalSimulator } from './card-terminal/card-terminal-simulator';
 import type { CardTerminal } from './card-terminal/card-terminal';
@@ -43,6 +44,7 @@ export interface DeviceSimulators {
 	noteAcceptor?: Id003Simulator | SspSimulator;
 	receiptPrinter?: SimulatedUsbPrinter;
 	cardTerminal?: CardTerminalSimulator;
+	a4Printer?: SimulatedA4Printer;
 }
 
 /** What the registry needs from the browser; tests pass their own. */
@@ -72,6 +74,8 @@ export class DeviceRegistry {
 		if (choice.noteAcceptor === 'simulated-ssp') this.simulators.noteAcceptor = new SspSimulator();
 		if (choice.receiptPrinter === 'simulated-usb') this.simulators.receiptPrinter = new SimulatedUsbPrinter();
 		if (choice.cardTerminal === 'simulated') this.simulators.cardTerminal = new CardTerminalSimulator();
+		// Chrome's printing has no device to choose: the A4 printer is simulated with the receipt printer.
+		if (choice.receiptPrinter === 'simulated-usb') this.simulators.a4Printer = new SimulatedA4Printer();
 	}
 
 	get choice(): DeviceChoice {
@@ -124,7 +128,19 @@ export class DeviceRegistry {
 		return this.#cardTerminal;
 	}
 
+	/**
+	 * The devices this page has already opened, without opening any: a status report (the
+	 * heartbeat) must not take a port or start a device the citizen's screens will want.
+	 */
+	opened(): { noteAcceptor?: Promise<NoteAcceptor>; receiptPrinter?: Promise<ReceiptPrinter>; cardTerminal?: Promise<CardTerminal> } {
+		return { noteAcceptor: this.#noteAcceptor, receiptPrinter: this.#receiptPrinter, cardTerminal: this.#cardTerminal };
+	}
+
 	/** The Aadhaar RD Service on this machine's loopback ports (the simulator answers there too). */
+	a4Printer(): A4Printer {
+		return this.simulators.a4Printer ?? chromeA4Printer;
+	}
+
 	fingerprintScanner(): FingerprintScanner {
 		this.#fingerprintScanner ??= new RdServiceFingerprintScanner();
 		return this.#fingerprintScanner;

@@ -1,4 +1,6 @@
+import * as v from 'valibot';
 import { billQuote, API_PATHS, type BillerInfo, type BillQuote } from '$lib/payments/protocol';
+import { findBill, keepBill } from '$lib/payments/offline/bill-cache';
 import { formatDate, formatRupees } from '$lib/i18n/format';
 import { mobileSchema, optionalEmailSchema, patternSchema } from './validators';
 import { resultStep, type FieldDef, type Flow, type IconName, type ResultRow } from './types';
@@ -6,7 +8,8 @@ import { resultStep, type FieldDef, type Flow, type IconName, type ResultRow } f
 const ICONS: Record<BillerInfo['category'], IconName> = {
 	telecom: 'phone',
 	water: 'water',
-	electricity: 'electricity'
+	electricity: 'electricity',
+	government: 'government'
 };
 
 /**
@@ -60,6 +63,7 @@ export function billPaymentFlow(biller: BillerInfo): Flow {
 		title: biller.name,
 		icon: ICONS[biller.category],
 		available: biller.available,
+		worksOffline: true,
 		steps: [
 			{
 				kind: 'form',
@@ -77,6 +81,17 @@ export function billPaymentFlow(biller: BillerInfo): Flow {
 						bill_already_paid: { field: 'identifier', message: 'bill.error.alreadyPaid' },
 						biller_unavailable: { message: 'bill.error.billerDown' },
 						unknown_biller: { message: 'bill.error.billerDown' }
+					},
+					offline: {
+						keep: (result, fetchedAt) => {
+							const quote = v.safeParse(billQuote, result);
+							if (quote.success) keepBill(localStorage, quote.output, fetchedAt);
+						},
+						find: (values) => {
+							// The values are checked and cleaned, as the hub keeps the identifier.
+							const kept = findBill(localStorage, biller.id, values.identifier ?? '');
+							return kept && { result: kept.quote, fetchedAt: kept.fetchedAt };
+						}
 					}
 				}
 			},

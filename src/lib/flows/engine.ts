@@ -43,11 +43,11 @@ export function nextStepId(flow: Flow, stepId: string): string | undefined {
 
 /**
  * The step Back leads to; undefined on the first step, where Back returns to the menu, and after
- * a payment, which Back must never repeat.
+ * a payment or a verified change, which Back must never repeat.
  */
 export function previousStepId(flow: Flow, stepId: string): string | undefined {
 	const previous = flow.steps[indexOf(flow, stepId) - 1];
-	return previous?.kind === 'collect' ? undefined : previous?.id;
+	return previous?.kind === 'collect' || previous?.kind === 'otp-fingerprint' ? undefined : previous?.id;
 }
 
 export function firstStepId(flow: Flow): string {
@@ -69,7 +69,13 @@ function isComplete(step: Step, wizard: WizardData): boolean {
 		case 'payment':
 			return Boolean(wizard.answers[step.id]?.mode);
 		case 'collect':
+		case 'print-order':
+		case 'otp-fingerprint':
 			return wizard.results[step.id] !== undefined;
+		case 'choice':
+			return Boolean(wizard.answers[step.id]?.value);
+		case 'print':
+			return wizard.answers[step.id]?.finished === 'yes';
 		case 'result':
 		case 'done':
 			return true;
@@ -106,7 +112,8 @@ export function withAnswers(
 	const decisions = new Set(
 		flow.steps
 			.slice(from + 1)
-			.filter((step) => step.kind === 'confirm' || step.kind === 'payment' || step.kind === 'collect')
+			// A later choice depends on earlier ones (a tehsil on its district), so it is made again.
+			.filter((step) => ['confirm', 'payment', 'collect', 'choice', 'print-order', 'print', 'otp-fingerprint'].includes(step.kind))
 			.map((step) => step.id)
 	);
 	const keptAnswers = Object.fromEntries(

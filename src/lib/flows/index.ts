@@ -1,3 +1,8 @@
+import { certificatesFlow } from './certificates';
+import { examResultsFlow } from './exam-results';
+import { janAadhaarFlow } from './jan-aadhaar';
+import { landRecordsFlow } from './land-records';
+import { reprintFlow } from './reprint';
 import { transactionStatusFlow } from './transaction-status';
 import type { Flow } from './types';
 
@@ -5,7 +10,14 @@ import type { Flow } from './types';
  * The flows built into the kiosk, in menu order; a new service is one line. Bill payments are
  * made per biller from the hub's configuration (see catalogue.ts, which the screens use).
  */
-export const FLOWS: readonly Flow[] = [transactionStatusFlow];
+export const FLOWS: readonly Flow[] = [
+	certificatesFlow,
+	transactionStatusFlow,
+	examResultsFlow,
+	landRecordsFlow,
+	janAadhaarFlow,
+	reprintFlow
+];
 
 const byId = new Map(FLOWS.map((flow) => [flow.id, flow]));
 

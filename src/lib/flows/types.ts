@@ -1,4 +1,7 @@
 import type * as v from 'valibot';
+import type { Component } from 'svelte';
+import type { Receipt } from '$lib/devices/receipt-printer/receipt';
+import type { ChoiceOption, PrintableDocument, PrintOrderRequest } from './government-protocol';
 import type { Locale } from '$lib/i18n/locales';
 import type { MessageId, MessageValues, Translate } from '$lib/i18n/translate';
 import type { BillQuote, CreatePaymentRequest } from '$lib/payments/protocol';
@@ -30,8 +33,8 @@ export interface FieldDef {
 	hint?: MessageId;
 	/** Values for the label, hint and error messages, e.g. `{ min: 8, max: 12 }`. */
 	messageValues?: MessageValues;
-	/** Which on-screen keyboard the field uses. */
-	keyboard: 'digits' | 'email';
+	/** Which on-screen keyboard the field uses; `khasra`: digits and a slash, e.g. 123/45. */
+	keyboard: 'digits' | 'email' | 'khasra';
 	/** Shown as "(optional)"; the schema accepts a blank answer. */
 	optional?: boolean;
 	maxLength: number;
@@ -53,9 +56,20 @@ export interface FormStep {
 	submitLabel: MessageId;
 	/** When present, Continue asks the hub and the answer is kept for the result step. */
 	lookup?: {
-		/** Where to ask; the service's own lookup endpoint unless the flow names another. */
-		request?: (values: Record<string, string>) => { path: string; body: unknown };
+		/**
+		 * Where to ask; the service's own lookup endpoint unless the flow names another. Earlier
+		 * answers (a choice made on a screen before) may go with the values.
+		 */
+		request?: (values: Record<string, string>, answers: FlowAnswers) => { path: string; body: unknown };
 		errors: Record<string, LookupErrorMessage>;
+		/**
+		 * Answers kept on this kiosk for when the hub is unreachable (a consumer's bill): each answer
+		 * is kept, and found again by the same values, with the time the hub gave it.
+		 */
+		offline?: {
+			keep: (result: unknown, fetchedAt: Date) => void;
+			find: (values: Record<string, string>) => { result: unknown; fetchedAt: string } | undefined;
+		};
 	};
 }
 
@@ -85,7 +99,9 @@ export interface ResultStep<Result = unknown> {
 	lookupStep: string;
 	/** The kiosk checks the hub's answer against this before showing it. */
 	schema: v.GenericSchema<unknown, Result>;
-	view: (result: Result, context: { t: Translate; locale: Locale }) => ResultView;
+	/** The result as rows; or, for a document (a certificate, a land record), as the document itself. */
+	view?: (result: Result, context: { t: Translate; locale: Locale }) => ResultView;
+	document?: Component<{ result: Result; t: Translate; locale: Locale }>;
 	actions: ResultAction[];
 }
 
@@ -131,14 +147,90 @@ export interface DoneStep {
 	body: MessageId;
 	/** The collect step whose payment this step reports. */
 	collectStep?: string;
+	/** Said at the end of the payment's receipt, when it is paid (a free reprint with its transaction ID). */
+	paidReceiptNote?: MessageId;
+	/** A thermal receipt for a service without payment (a Jan Aadhaar change), printed once. */
+	receipt?: (wizard: { answers: FlowAnswers; results: Record<string, unknown> }, locale: Locale) => Receipt | undefined;
 }
 
-export type Step = FormStep | ResultStep<never> | ConfirmStep | PaymentStep | CollectStep | DoneStep;
+/**
+ * One choice from a list, as tiles (a few: certificate types, family members) or as a searchable
+ * list that scrolls by touch (many: districts, tehsils, villages, years).
+ */
+export interface ChoiceStep {
+	kind: 'choice';
+	id: string;
+	question: MessageId;
+	hint?: MessageId;
+	display: 'tiles' | 'list';
+	/** A hub reference list (its path may depend on earlier choices), or a lookup's result. */
+	options:
+		| { reference: (answers: FlowAnswers) => string }
+		| { fromResult: string; pick: (result: unknown, context: { t: Translate; locale: Locale }) => ChoiceOption[] };
+	/** Said when the list is empty. */
+	empty: MessageId;
+}
+
+/**
+ * "Do you want a print?" with the fee: yes opens a print order at the hub, whose answer is the
+ * quote the payment and collect steps take.
+ */
+export interface PrintOrderStep {
+	kind: 'print-order';
+	id: string;
+	question: MessageId;
+	/** The document to print, from the citizen's answers and lookups. */
+	document: (wizard: { answers: FlowAnswers; results: Record<string, unknown> }) => PrintOrderRequest['document'] | undefined;
+}
+
+/** Prints a paid document on the A4 printer, as often as it takes, free after the first payment. */
+export interface PrintStep {
+	kind: 'print';
+	id: string;
+	/** The paid order, the document it prints and the receipt's reference (for a reprint later). */
+	order: (wizard: { answers: FlowAnswers; results: Record<string, unknown> }) =>
+		| { orderId: string; document: PrintableDocument; receiptReference: string }
+		| undefined;
+}
+
+/** An OTP sent to a number and the citizen's fingerprint, then the hub's answer. */
+export interface OtpFingerprintStep {
+	kind: 'otp-fingerprint';
+	id: string;
+	/** Starts the request at the hub, which sends the OTP. */
+	start: (wizard: { answers: FlowAnswers; results: Record<string, unknown> }, locale: Locale) => { path: string; body: unknown };
+	/** Where the OTP and the PID block go, for the started request's id. */
+	verifyPath: (startedId: string) => string;
+}
+
+export type Step =
+	| FormStep
+	| ResultStep<never>
+	| ConfirmStep
+	| PaymentStep
+	| CollectStep
+	| DoneStep
+	| ChoiceStep
+	| PrintOrderStep
+	| PrintStep
+	| OtpFingerprintStep;
 
 /** What the citizen has entered so far, by step id then field name. */
 export type FlowAnswers = Record<string, Record<string, string>>;
 
-export type IconName = 'government' | 'bills' | 'video' | 'status' | 'water' | 'electricity' | 'phone';
+export type IconName =
+	| 'government'
+	| 'bills'
+	| 'video'
+	| 'status'
+	| 'water'
+	| 'electricity'
+	| 'phone'
+	| 'certificate'
+	| 'exam'
+	| 'land'
+	| 'family'
+	| 'print';
 
 export interface Flow {
 	id: string;
@@ -148,6 +240,8 @@ export interface Flow {
 	steps: readonly Step[];
 	/** False while the hub says the service cannot be used (a biller's system is down). */
 	available?: boolean;
+	/** The service still works while the hub is unreachable (cash bill payment for a known bill). */
+	worksOffline?: boolean;
 }
 
 /** Lets a result step keep its own result type inside a flow's step list. */

@@ -47,3 +47,16 @@ export function formatDateTime(iso: string, locale: Locale): string {
 		numberingSystem: 'latn'
 	}).format(new Date(iso));
 }
+
+/** How long ago something happened, in the largest whole unit: "3 hours ago" / "3 घंटे पहले". */
+export function formatAge(iso: string, now: Date, locale: Locale): string {
+	const seconds = Math.max(0, (now.getTime() - Date.parse(iso)) / 1000);
+	const units: [Intl.RelativeTimeFormatUnit, number][] = [
+		['day', 86_400],
+		['hour', 3_600],
+		['minute', 60]
+	];
+	const [unit, size] = units.find(([, length]) => seconds >= length) ?? ['minute', 60];
+	const format = new Intl.RelativeTimeFormat(INTL_TAG[locale], { numeric: 'auto', numberingSystem: 'latn' } as Intl.RelativeTimeFormatOptions);
+	return format.format(-Math.floor(seconds / size), unit);
+}

@@ -30,23 +30,35 @@ const deviceChoice = v.object({
 export type DeviceChoice = v.InferOutput<typeof deviceChoice>;
 
 /**
+ * What the kiosk may take in cash while its hub is unreachable. Every queued payment is money the
+ * hub has not seen yet, so the amount at risk and the time it may stay unsent are bounded.
+ */
+const offlineCash = v.object({
+	/** A queued payment older than this stops the kiosk taking more cash offline. */
+	maxQueuedHours: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1)), 24),
+	/** The largest single payment taken offline (paise). */
+	maxPaymentPaise: v.optional(v.pipe(v.number(), v.safeInteger(), v.minValue(0)), 200_000),
+	/** The most this kiosk holds in queued payments at once (paise). */
+	maxKioskPaise: v.optional(v.pipe(v.number(), v.safeInteger(), v.minValue(0)), 1_000_000),
+	/** A bill cached longer ago than this is not paid offline (it may be paid or replaced by now). */
+	maxBillAgeHours: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1)), 72)
+});
+export type OfflineCashLimits = v.InferOutput<typeof offlineCash>;
+
+/**
  * Settings of this kiosk machine. Defaults suit a tester's machine (devices simulated, real
  * timings); an operator (or a test) overrides them in localStorage, which survives restarts and is
  * never touched by a citizen's session.
  */
 const kioskConfig = v.object({
-	/**
-	 * The machine's K-code, sent with every hub request. Until a kiosk is enrolled with its own key
-	 * (operator issue), a tester's machine is the demo kiosk K1234567.
-	 */
-	kioskCode: v.optional(v.pipe(v.string(), v.regex(/^K\d{7}$/)), 'K1234567'),
 	/** Seconds without a touch before "Do you need more time?". */
 	idleSeconds: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1)), 60),
 	/** Seconds the dialog counts down before the citizen's data is wiped. */
 	idleCountdownSeconds: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1)), 30),
 	/** The manual's time for each note during a cash payment. */
 	cashSecondsPerNote: v.optional(v.pipe(v.number(), v.integer(), v.minValue(5)), 30),
-	devices: v.optional(deviceChoice, {})
+	devices: v.optional(deviceChoice, {}),
+	offlineCash: v.optional(offlineCash, {})
 });
 export type KioskConfig = v.InferOutput<typeof kioskConfig>;
 

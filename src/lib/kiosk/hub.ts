@@ -1,5 +1,7 @@
-import { KIOSK_CODE_HEADER } from '$lib/payments/protocol';
-import { readKioskConfig } from './config';
+import { version } from '$app/environment';
+import { KIOSK_VERSION_HEADER } from '$lib/payments/protocol';
+import { reportHubAnswer } from './connectivity.svelte';
+import { forgetKioskToken, kioskToken } from './identity';
 
 /** Long enough for a slow village link, short enough that a citizen is not left staring. */
 export const HUB_TIMEOUT_MS = 15_000;
@@ -14,32 +16,48 @@ export type HubAnswer<Body = unknown> =
 	| { kind: 'unreachable' }
 	| { kind: 'failed'; status: number };
 
+/** The hub's answers that mean "sign in again": the token lapsed, or the hub never issued it. */
+const REAUTHENTICATE = new Set(['kiosk_session_expired', 'kiosk_unauthenticated']);
+
 /**
- * Calls the hub as this kiosk: JSON in and out, the kiosk's code in a header, a time limit.
- * Never throws for network or HTTP trouble; the caller words each kind for the citizen.
+ * Calls the hub as this kiosk: JSON in and out, the kiosk's session token (see identity.ts) and
+ * version in headers, a time limit. When the token has lapsed the kiosk signs a new challenge and
+ * tries once more. Never throws for network or HTTP trouble; the caller words each kind for the citizen.
  */
 export async function callHub<Body = unknown>(
 	fetchImpl: typeof fetch,
 	path: string,
 	init: { method?: 'GET' | 'POST'; body?: unknown; headers?: Record<string, string> } = {}
 ): Promise<HubAnswer<Body>> {
-	const storage = typeof localStorage === 'undefined' ? undefined : localStorage;
-	let response: Response;
-	try {
-		response = await fetchImpl(path, {
-			method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
+	const method = init.method ?? (init.body === undefined ? 'GET' : 'POST');
+	const send = async (): Promise<Response> => {
+		const token = await kioskToken(fetchImpl);
+		return fetchImpl(path, {
+			method,
 			headers: {
 				accept: 'application/json',
-				[KIOSK_CODE_HEADER]: readKioskConfig(storage).kioskCode,
+				...(token === undefined ? {} : { authorization: `Bearer ${token}` }),
+				[KIOSK_VERSION_HEADER]: version,
 				...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
 				...init.headers
 			},
 			body: init.body === undefined ? undefined : JSON.stringify(init.body),
 			signal: AbortSignal.timeout(HUB_TIMEOUT_MS)
 		});
+	};
+	let response: Response;
+	try {
+		response = await send();
+		if (response.status === 401 && REAUTHENTICATE.has(await refusalCode(response.clone()))) {
+			forgetKioskToken();
+			response = await send();
+		}
 	} catch {
+		reportHubAnswer(path, method, false);
 		return { kind: 'unreachable' };
 	}
+	// A proxy answering for a hub it cannot reach is no answer from the hub.
+	reportHubAnswer(path, method, response.status !== 502 && response.status !== 504);
 	if (response.status === 429) return { kind: 'rate-limited' };
 	const body: unknown = await response.json().catch(() => undefined);
 	if (response.ok && body !== undefined) return { kind: 'ok', status: response.status, body: body as Body };
@@ -52,4 +70,10 @@ export async function callHub<Body = unknown>(
 	return response.status === 502 || response.status === 504
 		? { kind: 'unreachable' }
 		: { kind: 'failed', status: response.status };
+}
+
+async function refusalCode(response: Response): Promise<string> {
+	const body: unknown = await response.json().catch(() => undefined);
+	const code = (body as { error?: { code?: unknown } } | undefined)?.error?.code;
+	return typeof code === 'string' ? code : '';
 }

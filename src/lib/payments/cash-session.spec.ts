@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Id003NoteAcceptor, Id003Simulator } from '$lib/devices/note-acceptor';
-import type { CommandResult, PaymentHub } from './payment-hub';
+import type { CashJournal } from './outbox/journal';
+import type { CommandResult } from './payment-hub';
 import type { PaymentView } from './protocol';
 import { paymentViewFixture } from './testing/payment-view';
 import { CashSession } from './cash-session.svelte';
@@ -10,38 +11,45 @@ function payment(amounts: { payablePaise: number; toCollectPaise: number }): Pay
 	return paymentViewFixture({ transactionId: '263260000001', language: 'en', amounts: { billPaise: amounts.payablePaise, ...amounts } });
 }
 
-/** A hub that records what the kiosk told it. */
-function recordingHub(start: PaymentView) {
+/** An outbox that records what the kiosk wrote and answers as the hub would. */
+function recordingJournal(start: PaymentView) {
 	const told: string[] = [];
 	const answer = (status: PaymentView['status']): CommandResult => ({ kind: 'done', view: { ...start, status } });
-	const hub = {
-		noteCredited: async (_id: string, valuePaise: number) => {
+	const journal: CashJournal = {
+		noteCredited: async (valuePaise: number) => {
 			told.push(`note ${valuePaise}`);
-			return answer('awaiting_payment');
 		},
 		complete: async () => {
 			told.push('complete');
 			return answer('posted');
 		},
-		cancel: async (_id: string, reason: string) => {
+		cancel: async (reason: string) => {
 			told.push(`cancel ${reason}`);
 			return answer('cancelled');
 		}
-	} as unknown as PaymentHub;
-	return { hub, told };
+	};
+	return { journal, told };
 }
 
-async function cashSession(amounts: { payablePaise: number; toCollectPaise: number }) {
+async function cashSession(amounts: { payablePaise: number; toCollectPaise: number }, writeDelayMs = 0) {
 	vi.useFakeTimers();
 	const simulator = new Id003Simulator();
 	const acceptor = new Id003NoteAcceptor(simulator.port);
 	await acceptor.connect();
 	const start = payment(amounts);
-	const { hub, told } = recordingHub(start);
+	const { journal: recording, told } = recordingJournal(start);
+	// A slow disk: the outbox write of a note takes this long.
+	const journal: CashJournal = {
+		...recording,
+		noteCredited: async (valuePaise) => {
+			await new Promise((resolve) => setTimeout(resolve, writeDelayMs));
+			await recording.noteCredited(valuePaise);
+		}
+	};
 	const finished: PaymentView[] = [];
 	const session = new CashSession({
 		acceptor,
-		hub,
+		journal,
 		payment: start,
 		onFinished: (view) => finished.push(view),
 		onUnsettled: () => told.push('unsettled')
@@ -102,6 +110,19 @@ describe('CashSession', () => {
 		expect(told).toEqual(['note 10000', 'cancel timeout']);
 		expect(finished.map((view) => view.status)).toEqual(['cancelled']);
 		expect(acceptor.state).toBe('disabled');
+		await acceptor.close();
+	});
+
+	it('shows a note as counted only once the outbox has it on disk', async () => {
+		const { session, told, simulator, acceptor } = await cashSession({ payablePaise: 35_000, toCollectPaise: 35_000 }, 5_000);
+		expect(simulator.insertNote(100)).toBe(true);
+		await vi.advanceTimersByTimeAsync(2_500);
+		expect(told).toEqual([]);
+		expect(session.collectedPaise).toBe(0);
+		await vi.advanceTimersByTimeAsync(5_000);
+		expect(told).toEqual(['note 10000']);
+		expect(session.collectedPaise).toBe(10_000);
+		await session.cancel();
 		await acceptor.close();
 	});
 

@@ -1,6 +1,7 @@
 import { onAcceptorProblem, type DeviceMessage } from '$lib/devices/device-messages';
 import type { NoteAcceptor } from '$lib/devices/note-acceptor';
-import type { CommandResult, PaymentHub } from './payment-hub';
+import type { CashJournal } from './outbox/journal';
+import type { CommandResult } from './payment-hub';
 import { NOTE_DENOMINATIONS_PAISE, type CancelRequest, type PaymentView } from './protocol';
 
 export type CashPhase =
@@ -16,14 +17,18 @@ export type CashPhase =
 
 export interface CashSessionOptions {
 	acceptor: NoteAcceptor;
-	hub: PaymentHub;
-	/** The hub's payment, created before any note goes in. */
+	/** The payment's outbox: every note is on disk there before the citizen sees it counted. */
+	journal: CashJournal;
+	/**
+	 * The hub's payment, created before any note goes in; or, while the hub is unreachable, the
+	 * kiosk's own view of it. After a reload its notes are the ones the outbox recorded.
+	 */
 	payment: PaymentView;
 	/** The manual's 30 seconds per note. */
 	secondsPerNote?: number;
 	/** Called once with the hub's final record (posted, paid, or cancelled with a voucher). */
 	onFinished: (view: PaymentView) => void;
-	/** The hub could not be told how the payment ended; the operator must settle it. */
+	/** The hub could not be told how the payment ended: it waits in the outbox, queued. */
 	onUnsettled: (transactionId: string) => void;
 }
 
@@ -50,7 +55,7 @@ export class CashSession {
 	#stops: (() => void)[] = [];
 	#timer: ReturnType<typeof setInterval> | undefined;
 	#deadline = 0;
-	/** Notes being reported to the hub; completion waits for them. */
+	/** Notes being written to the outbox; closing waits for them. */
 	#reports: Promise<unknown>[] = [];
 
 	constructor(options: CashSessionOptions) {
@@ -114,9 +119,14 @@ export class CashSession {
 	}
 
 	#credited(valuePaise: number): void {
+		this.#reports.push(this.#record(valuePaise));
+	}
+
+	/** The note is written to the outbox first; only then does the citizen see it counted. */
+	async #record(valuePaise: number): Promise<void> {
+		await this.#options.journal.noteCredited(valuePaise);
 		this.notes = [...this.notes, { valuePaise }];
 		this.problem = null;
-		this.#reports.push(this.#options.hub.noteCredited(this.#transactionId, valuePaise));
 		if (this.collectedPaise >= this.toCollectPaise) void this.#complete();
 		else this.#noteGone();
 	}
@@ -140,7 +150,7 @@ export class CashSession {
 		this.phase = 'closing';
 		await this.#closeAcceptor();
 		await Promise.all(this.#reports);
-		this.#finish(await this.#options.hub.complete(this.#transactionId));
+		this.#finish(await this.#options.journal.complete());
 	}
 
 	async #stop(reason: CancelRequest['reason']): Promise<void> {
@@ -153,7 +163,7 @@ export class CashSession {
 		const closing = this.#closeAcceptor();
 		if (reason !== 'device_failed') await closing;
 		await Promise.all(this.#reports);
-		this.#finish(await this.#options.hub.cancel(this.#transactionId, reason));
+		this.#finish(await this.#options.journal.cancel(reason));
 	}
 
 	async #closeAcceptor(): Promise<void> {

@@ -1,8 +1,10 @@
 import * as v from 'valibot';
+import { noteTransactionStarted } from '$lib/kiosk/heartbeat';
 import { callHub, type HubAnswer } from '$lib/kiosk/hub';
 import {
 	API_PATHS,
 	IDEMPOTENCY_KEY_HEADER,
+	KIOSK_REPLAY_HEADER,
 	paymentView,
 	type ApprovalRequest,
 	type CancelRequest,
@@ -36,8 +38,15 @@ export class PaymentHub {
 		this.#retryDelaysMs = retryDelaysMs;
 	}
 
-	create(request: CreatePaymentRequest, key: string = crypto.randomUUID()) {
-		return this.#command(API_PATHS.payments, request, key);
+	/**
+	 * `replay`: the outbox sends a payment the citizen already paid while the kiosk was offline, which
+	 * the hub takes even if this kiosk has fallen behind the current version meanwhile.
+	 */
+	async create(request: CreatePaymentRequest, key: string = crypto.randomUUID(), options: { replay?: boolean } = {}) {
+		const headers: Record<string, string> = options.replay ? { [KIOSK_REPLAY_HEADER]: 'outbox' } : {};
+		const result = await this.#command(API_PATHS.payments, request, key, headers);
+		if (result.kind === 'done') noteTransactionStarted(new Date(result.view.createdAt));
+		return result;
 	}
 
 	noteCredited(transactionId: string, valuePaise: number, key: string = crypto.randomUUID()) {
@@ -73,9 +82,9 @@ export class PaymentHub {
 		return this.#interpret(await callHub(this.#fetch, API_PATHS.payment(transactionId)));
 	}
 
-	async #command(path: string, body: unknown, key: string): Promise<CommandResult> {
+	async #command(path: string, body: unknown, key: string, headers: Record<string, string> = {}): Promise<CommandResult> {
 		for (let attempt = 0; ; attempt++) {
-			const answer = await callHub(this.#fetch, path, { body, headers: { [IDEMPOTENCY_KEY_HEADER]: key } });
+			const answer = await callHub(this.#fetch, path, { body, headers: { ...headers, [IDEMPOTENCY_KEY_HEADER]: key } });
 			const retryable =
 				answer.kind === 'unreachable' ||
 				answer.kind === 'failed' ||

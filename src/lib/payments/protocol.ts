@@ -13,8 +13,13 @@ import { isVerhoeffValid } from './verhoeff';
 
 export { PAYMENT_MODES, type PaymentMode } from '$lib/flows/types';
 
-/** Who is asking: until kiosks prove themselves with a key, they name themselves. */
-export const KIOSK_CODE_HEADER = 'X-Kiosk-Code';
+/** The kiosk software's version (package.json), on every call, so the hub can refuse outdated machines. */
+export const KIOSK_VERSION_HEADER = 'X-Kiosk-Version';
+/**
+ * Marks a request the kiosk's outbox is replaying: a transaction the citizen already started, which
+ * the hub must take even from a kiosk that has fallen behind the current version meanwhile.
+ */
+export const KIOSK_REPLAY_HEADER = 'X-Kiosk-Replay';
 /** A UUID the kiosk makes before the first try of every mutating payment request. */
 export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
 /** Set on an answer the hub stored earlier and is giving again. */
@@ -41,6 +46,7 @@ export const API_PATHS = {
 export const PAYMENT_REFUSALS = [
 	'unknown_kiosk',
 	'kiosk_revoked',
+	'kiosk_outdated',
 	'kiosk_unmapped',
 	'idempotency_key_missing',
 	'idempotency_key_reused',
@@ -66,14 +72,15 @@ export const PAYMENT_REFUSALS = [
 	'card_not_supported',
 	'card_session_missing',
 	'unknown_bank',
-	'unknown_receipt'
+	'unknown_receipt',
+	'not_offered'
 ] as const;
 export type PaymentRefusal = (typeof PAYMENT_REFUSALS)[number];
 
 /** Why a payment mode cannot be chosen for a bill (shown before the citizen chooses). */
 export type ModeUnavailableReason = Extract<
 	PaymentRefusal,
-	'wallet_insufficient' | 'cash_limit_exceeded' | 'day_closing' | 'covered_by_credit'
+	'wallet_insufficient' | 'cash_limit_exceeded' | 'day_closing' | 'covered_by_credit' | 'not_offered'
 >;
 
 // ——— Shared field rules ———
@@ -153,7 +160,7 @@ export const CANCEL_REASONS = ['citizen', 'timeout', 'device_failed'] as const;
 export const billerInfo = v.object({
 	id: billerId,
 	name: bilingual,
-	category: v.picklist(['telecom', 'water', 'electricity']),
+	category: v.picklist(['telecom', 'water', 'electricity', 'government']),
 	identifier: v.object({
 		label: bilingual,
 		/** A JavaScript regular expression source, anchored, over the cleaned digits. */
@@ -191,7 +198,8 @@ const modeUnavailable = v.object({
 		'wallet_insufficient',
 		'cash_limit_exceeded',
 		'day_closing',
-		'covered_by_credit'
+		'covered_by_credit',
+		'not_offered'
 	] satisfies ModeUnavailableReason[])
 });
 const modeQuote = v.variant('available', [modeAvailable, modeUnavailable]);

@@ -1,6 +1,7 @@
 import type { DeviceRegistry } from '$lib/devices/registry';
 import type { Locale } from '$lib/i18n/locales';
 import type { Translate } from '$lib/i18n/translate';
+import type { ModeJournal } from '../outbox/journal';
 import type { PaymentHub } from '../payment-hub';
 import type { BillQuote, PaymentView } from '../protocol';
 
@@ -13,10 +14,12 @@ export interface PaymentModeProps {
 	payment: PaymentView;
 	quote: BillQuote;
 	hub: PaymentHub;
+	/** The payment's outbox: money that moves on the kiosk is recorded here before the citizen is told. */
+	journal: ModeJournal;
 	devices: DeviceRegistry;
 	t: Translate;
 	locale: Locale;
 	onFinished: (view: PaymentView) => void;
-	/** The hub could not be told how the payment ended; the screen says so and keeps the ID. */
+	/** The hub could not be told how the payment ended: the payment waits in the outbox, queued. */
 	onUnsettled: (transactionId: string) => void;
 }

@@ -15,6 +15,8 @@ export interface PaymentReceiptOptions {
 	locale: Locale;
 	/** A payment taken while the hub was unreachable, waiting in the kiosk's outbox. */
 	queuedReference?: string;
+	/** What the service says on its own receipt, e.g. that a failed print is printed again free. */
+	serviceNote?: string;
 }
 
 export interface NoteCount {
@@ -72,6 +74,7 @@ export function paymentReceipt(view: PaymentView, options: PaymentReceiptOptions
 			...writer.money(outcome),
 			{ kind: 'divider' },
 			...writer.footer(outcome, queuedReference !== undefined),
+			...(options.serviceNote === undefined ? [] : [{ kind: 'divider' } as const, { kind: 'text', text: options.serviceNote, bold: true } as const]),
 			{ kind: 'cut' }
 		]
 	};

@@ -1,6 +1,10 @@
 import { json } from '@sveltejs/kit';
+import type { DepartmentRefusal } from '$lib/flows/government-protocol';
 import type { LookupRefusal } from '$lib/flows/hub-protocol';
 import type { PaymentRefusal } from '$lib/payments/protocol';
+import type { KioskAuthRefusal } from '$lib/kiosk/enrolment-protocol';
+import type { OperatorRefusal } from '$lib/operator/protocol';
+import type { FleetRefusal } from '$lib/server/kiosks/fleet';
 import * as v from 'valibot';
 
 /** The machine-readable reasons the hub refuses a request; the kiosk words them for citizens. */
@@ -13,8 +17,13 @@ export type ApiErrorCode =
 	| 'unknown_route'
 	| 'unknown_service'
 	| 'unknown_step'
+	| 'rate_limited'
 	| LookupRefusal
-	| PaymentRefusal;
+	| PaymentRefusal
+	| KioskAuthRefusal
+	| OperatorRefusal
+	| FleetRefusal
+	| DepartmentRefusal;
 
 export interface ApiErrorBody {
 	error: { code: ApiErrorCode; message: string; fields?: Record<string, string> };

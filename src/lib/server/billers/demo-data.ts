@@ -32,7 +32,9 @@ export const DEMO_DOWN_BILLER: Biller = {
 	cash_limit_paise: 2_000_000,
 	status: 'down',
 	// Listed with the other electricity billers.
-	sort_order: 75
+	sort_order: 75,
+	listed: 1,
+	payment_modes: null
 };
 
 const special = (bill: Omit<DemoBill, 'paidAt' | 'rejectsPostings'> & Partial<DemoBill>): DemoBill => ({

@@ -12,6 +12,7 @@ export async function listBillers(db: Kysely<Database>): Promise<BillerInfo[]> {
 		.selectFrom('billers')
 		.selectAll()
 		.where('status', '!=', 'disabled')
+		.where('listed', '=', 1)
 		.orderBy('sort_order')
 		.orderBy('id')
 		.execute();

@@ -31,6 +31,28 @@ export interface Database {
 	vouchers: VoucherTable;
 	reversals: ReversalTable;
 	sms_outbox: SmsOutboxTable;
+	hub_settings: HubSettingTable;
+	kiosk_enrolment_codes: KioskEnrolmentCodeTable;
+	kiosk_keys: KioskKeyTable;
+	kiosk_challenges: KioskChallengeTable;
+	kiosk_sessions: KioskSessionTable;
+	kiosk_heartbeats: KioskHeartbeatTable;
+	operator_sessions: OperatorSessionTable;
+	operator_pins: OperatorPinTable;
+	login_failures: LoginFailureTable;
+	cash_box_emptyings: CashBoxEmptyingTable;
+	audit_log: AuditLogTable;
+	certificate_types: CertificateTypeTable;
+	reference_certificates: ReferenceCertificateTable;
+	reference_exam_results: ReferenceExamResultTable;
+	reference_land_records: ReferenceLandRecordTable;
+	reference_land_owners: ReferenceLandOwnerTable;
+	reference_jan_aadhaar_members: ReferenceJanAadhaarMemberTable;
+	mobile_changes: MobileChangeTable;
+	mobile_change_audit: MobileChangeAuditTable;
+	print_orders: PrintOrderTable;
+	print_attempts: PrintAttemptTable;
+	lookup_rate_windows: LookupRateWindowTable;
 }
 
 export type Flag = 0 | 1;
@@ -77,12 +99,17 @@ export interface KioskTable {
 	created_at: string;
 }
 
-/** A kiosk operator, by SSO ID. */
+/** Kiosk operators and LSP kiosk admins work at one machine; the programme office sees the fleet. */
+export type OperatorRole = 'kiosk-operator' | 'lsp-kiosk-admin' | 'programme-admin';
+
+/** A kiosk operator or administrator, by SSO ID. */
 export interface OperatorTable {
 	sso_id: string;
 	name: string;
-	role: 'lsp-kiosk-admin' | 'kiosk-operator';
+	role: OperatorRole;
 	created_at: string;
+	/** scrypt, `scrypt$N$r$p$salt$hash` (base64url); null while the account has no password. */
+	password_hash: string | null;
 }
 
 /** One operator per machine and one machine per operator: both columns are unique. */
@@ -94,7 +121,7 @@ export interface KioskOperatorTable {
 
 // ——— Billers ———
 
-export type BillerCategory = 'telecom' | 'water' | 'electricity';
+export type BillerCategory = 'telecom' | 'water' | 'electricity' | 'government';
 /** enabled: offered; down: offered but its system is not answering; disabled: not offered. */
 export type BillerStatus = 'enabled' | 'down' | 'disabled';
 
@@ -114,6 +141,10 @@ export interface BillerTable {
 	cash_limit_paise: number | null;
 	status: BillerStatus;
 	sort_order: number;
+	/** 0: a payee reached from a service (printing fees), not from the bill-payment menu. */
+	listed: Generated<Flag>;
+	/** Comma-separated payment modes it takes; null: every mode. */
+	payment_modes: string | null;
 }
 
 /** Banks a citizen can pay from with Aadhaar (AePS), by issuer identification number. */
@@ -327,6 +358,8 @@ export interface SmsOutboxTable {
 	language: Locale;
 	body: string;
 	payment_id: string | null;
+	/** The kiosk an SMS that reports no payment (an OTP) was sent for. */
+	kiosk_code?: string | null;
 	created_at: string;
 }
 
@@ -334,3 +367,257 @@ export type Kiosk = Selectable<KioskTable>;
 export type Operator = Selectable<OperatorTable>;
 export type Biller = Selectable<BillerTable>;
 export type Payment = Selectable<PaymentTable>;
+
+/** One fleet-wide setting, e.g. `current_kiosk_version`. */
+export interface HubSettingTable {
+	key: string;
+	value: string;
+	updated_at: string;
+}
+
+// ——— Enrolment, sessions, heartbeats, audit ———
+
+/** A one-time code an administrator gives the installer; only its SHA-256 is kept. */
+export interface KioskEnrolmentCodeTable {
+	code_hash: string;
+	kiosk_code: string;
+	issued_by: string;
+	issued_at: string;
+	expires_at: string;
+	used_at: string | null;
+}
+
+/** The public half of the key pair the kiosk made at enrolment (JWK, ECDSA P-256). */
+export interface KioskKeyTable {
+	kiosk_code: string;
+	public_key_jwk: string;
+	enrolled_at: string;
+}
+
+/** A nonce the kiosk must sign; used once, within its short life. */
+export interface KioskChallengeTable {
+	nonce: string;
+	kiosk_code: string;
+	expires_at: string;
+	used_at: string | null;
+}
+
+/** A short-lived kiosk session token, kept as its SHA-256. */
+export interface KioskSessionTable {
+	token_hash: string;
+	kiosk_code: string;
+	created_at: string;
+	expires_at: string;
+}
+
+/** What a machine last reported about itself. `devices` is JSON (`DeviceStates`). */
+export interface KioskHeartbeatTable {
+	kiosk_code: string;
+	received_at: string;
+	software_version: string;
+	devices: string;
+	queued_payments: number;
+	oldest_queued_at: string | null;
+	dead_letter_payments: number;
+	last_transaction_at: string | null;
+}
+
+/** A login: an operator's on one machine, or the programme office's (kiosk_code null). */
+export interface OperatorSessionTable {
+	token_hash: string;
+	operator_sso_id: string;
+	kiosk_code: string | null;
+	created_at: string;
+	expires_at: string;
+	/** Set when the operator leaves the console; their PIN opens it again. */
+	locked: Flag;
+	pin_failures: number;
+	ended_at: string | null;
+}
+
+/** The PIN an operator set for quick re-entry on one machine (scrypt, like passwords). */
+export interface OperatorPinTable {
+	operator_sso_id: string;
+	kiosk_code: string;
+	pin_hash: string;
+	set_at: string;
+}
+
+export interface LoginFailureTable {
+	id: Generated<number>;
+	subject: string;
+	at: string;
+}
+
+/** Append-only: each time an operator emptied a machine's cash box, and what the hub counted in it. */
+export interface CashBoxEmptyingTable {
+	id: Generated<number>;
+	kiosk_code: string;
+	operator_sso_id: string;
+	notes: number;
+	amount_paise: number;
+	emptied_at: string;
+}
+
+/** Append-only: every change an administrator, operator or kiosk made. `detail` is JSON. */
+export interface AuditLogTable {
+	id: Generated<number>;
+	at: string;
+	actor: string;
+	action: string;
+	kiosk_code: string | null;
+	detail: string | null;
+}
+
+export type OperatorSession = Selectable<OperatorSessionTable>;
+export type KioskHeartbeat = Selectable<KioskHeartbeatTable>;
+// ——— Government services (see 0005_departments) ———
+
+export interface CertificateTypeTable {
+	id: string;
+	name_en: string;
+	name_hi: string;
+	department_en: string;
+	department_hi: string;
+	sort_order: number;
+}
+
+/** A certificate as the issuing department's system holds it; not issued while its number is null. */
+export interface ReferenceCertificateTable {
+	transaction_id: string;
+	type_id: string;
+	certificate_number: string | null;
+	holder_name_en: string;
+	holder_name_hi: string;
+	relation_en: string;
+	relation_hi: string;
+	address_en: string;
+	address_hi: string;
+	/** JSON list of `{ label: {en, hi}, value: {en, hi} }`. */
+	particulars: string;
+	office_en: string;
+	office_hi: string;
+	applied_on: string;
+	issued_on: string | null;
+}
+
+export type ExamResultGrade = 'first' | 'second' | 'third' | 'supplementary' | 'failed' | 'withheld';
+
+export interface ReferenceExamResultTable {
+	exam_year: number;
+	roll_number: string;
+	student_name_en: string;
+	student_name_hi: string;
+	gender: 'female' | 'male' | 'other';
+	father_name_en: string;
+	father_name_hi: string;
+	mother_name_en: string;
+	mother_name_hi: string;
+	date_of_birth: string;
+	date_of_issue: string;
+	result: ExamResultGrade;
+}
+
+export interface ReferenceLandRecordTable {
+	village_code: string;
+	khasra: string;
+	khata_number: string;
+	area_square_metres: number;
+	land_type_en: string;
+	land_type_hi: string;
+	irrigation_en: string;
+	irrigation_hi: string;
+	/** JSON list of `{ en, hi }`. */
+	encumbrances: string;
+	/** The Samvat years the jamabandi covers, e.g. `2080–2083`. */
+	record_year: string;
+}
+
+export interface ReferenceLandOwnerTable {
+	village_code: string;
+	khasra: string;
+	position: number;
+	name_en: string;
+	name_hi: string;
+	relation_en: string;
+	relation_hi: string;
+	share: string;
+}
+
+export type FamilyRelation = 'head' | 'spouse' | 'son' | 'daughter' | 'mother' | 'father' | 'daughter_in_law' | 'other';
+
+export interface ReferenceJanAadhaarMemberTable {
+	member_id: string;
+	family_id: string;
+	position: number;
+	name_en: string;
+	name_hi: string;
+	relation: FamilyRelation;
+	year_of_birth: number;
+	mobile: string | null;
+	fingerprint_matches: Flag;
+}
+
+export type MobileChangeStatus = 'otp_sent' | 'completed' | 'failed';
+
+/** A citizen's request to change a Jan Aadhaar member's mobile number, from OTP to outcome. */
+export interface MobileChangeTable {
+	id: string;
+	kiosk_code: string;
+	family_id: string;
+	member_id: string;
+	new_mobile: string;
+	language: Locale;
+	otp_hash: string;
+	otp_attempts_left: number;
+	otp_verified_at: string | null;
+	status: MobileChangeStatus;
+	failure: string | null;
+	expires_at: string;
+	created_at: string;
+	completed_at: string | null;
+}
+
+/** Append-only: every step of a mobile-number change. */
+export interface MobileChangeAuditTable {
+	id: Generated<number>;
+	change_id: string;
+	event: string;
+	detail: string | null;
+	at: string;
+}
+
+export type PrintDocumentKind = 'certificate' | 'marksheet';
+
+/** A paid print of a document: the "bill" its printing fee pays; printed until one print succeeds. */
+export interface PrintOrderTable {
+	id: string;
+	kiosk_code: string;
+	document_kind: PrintDocumentKind;
+	document_ref: string;
+	holder_name: string;
+	fee_paise: number;
+	payment_id: string | null;
+	paid_at: string | null;
+	printed_at: string | null;
+	created_at: string;
+}
+
+/** Append-only: each time a kiosk printed a paid order, and how it went. */
+export interface PrintAttemptTable {
+	id: Generated<number>;
+	order_id: string;
+	kiosk_code: string;
+	outcome: 'printed' | 'failed';
+	reason: string | null;
+	at: string;
+}
+
+export interface LookupRateWindowTable {
+	kiosk_code: string;
+	window_start: string;
+	lookups: number;
+}
+
+export type PrintOrder = Selectable<PrintOrderTable>;
+export type MobileChange = Selectable<MobileChangeTable>;

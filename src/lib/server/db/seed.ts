@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import { DEMO_BILLS, DEMO_DOWN_BILLER } from '$lib/server/billers/demo-data';
+import { seedDepartments } from '$lib/server/departments/demo-data';
 import { DEMO_KIOSK_OPERATORS, DEMO_KIOSKS, DEMO_OPERATORS } from '$lib/server/kiosks/demo-data';
+import { seedMachineAccess, seedPaymentHistory } from '$lib/server/kiosks/seed';
 import { openWallet, topUpWallet } from '$lib/server/payments/wallet';
 import type { Database, DepartmentService, EmitraTransaction } from './schema';
 
@@ -193,9 +195,10 @@ export const DEMO_TRANSACTIONS: readonly EmitraTransaction[] = [
 
 /**
  * Adds whichever demo rows are missing, in one transaction; rows already there, even if changed
- * since, are left alone. Safe to run at every start.
+ * since, are left alone. Safe to run at every start. `now` anchors the demo history ("the last two
+ * weeks"); tests pass a fixed day so their expectations do not drift with the calendar.
  */
-export async function seedDemoData(db: Kysely<Database>): Promise<void> {
+export async function seedDemoData(db: Kysely<Database>, now: Date = new Date()): Promise<void> {
 	await db.transaction().execute(async (trx) => {
 		await trx
 			.insertInto('department_services')
@@ -208,7 +211,10 @@ export async function seedDemoData(db: Kysely<Database>): Promise<void> {
 			.onConflict((conflict) => conflict.column('id').doNothing())
 			.execute();
 		await seedKiosksAndWallets(trx);
+		await seedMachineAccess(trx, now);
 		await seedReferenceBills(trx);
+		await seedPaymentHistory(trx, now);
+		await seedDepartments(trx);
 	});
 }
 

@@ -75,12 +75,37 @@ export const DEMO_KIOSKS: readonly Kiosk[] = [
 	}
 ];
 
-export const DEMO_OPERATORS: readonly Operator[] = [
+/** The machine operators (their demo password is `DEMO_PASSWORD`). */
+export const DEMO_OPERATORS: readonly Omit<Operator, 'password_hash'>[] = [
 	{ sso_id: 'SURESHSHARMA1984', name: 'Suresh Kumar Sharma', role: 'lsp-kiosk-admin', created_at: ENROLLED_AT },
 	{ sso_id: 'MEENAKUMARI1990', name: 'मीना कुमारी रावत', role: 'kiosk-operator', created_at: ENROLLED_AT },
 	{ sso_id: 'ARJUNSINGH1987', name: 'Arjun Singh Bhati', role: 'kiosk-operator', created_at: ENROLLED_AT },
-	{ sso_id: 'RAJURAM1992', name: 'राजू राम बिश्नोई', role: 'kiosk-operator', created_at: ENROLLED_AT }
+	{ sso_id: 'RAJURAM1992', name: 'राजू राम बिश्नोई', role: 'kiosk-operator', created_at: ENROLLED_AT },
+	// Not mapped to any machine yet: for mapping and changing operators.
+	{ sso_id: 'PRIYAJOSHI1995', name: 'Priya Joshi', role: 'kiosk-operator', created_at: ENROLLED_AT },
+	{ sso_id: 'VIKRAMMEENA1988', name: 'विक्रम मीणा', role: 'kiosk-operator', created_at: ENROLLED_AT },
+	{ sso_id: 'SUNITAKANWAR1993', name: 'सुनीता कंवर', role: 'lsp-kiosk-admin', created_at: ENROLLED_AT },
+	// The programme office (logs in at /admin, never at a machine).
+	{ sso_id: 'PODIRECTOR2026', name: 'Anita Rathore (Programme Office)', role: 'programme-admin', created_at: ENROLLED_AT }
 ];
+
+/** Every demo account's password, for testers only (listed in the README). */
+export const DEMO_PASSWORD = 'Emitra@2026';
+
+/** The PIN SURESHSHARMA1984 already set on K1234567, so the browser tests re-enter with it. */
+export const DEMO_PIN = { ssoId: 'SURESHSHARMA1984', kioskCode: 'K1234567', pin: '2468' } as const;
+
+/**
+ * One-time enrolment codes the demo machines are waiting for (the installer types one on the
+ * machine's first start). K5630281 is revoked and gets none.
+ */
+export const DEMO_ENROLMENT_CODES: Readonly<Record<string, string>> = {
+	K1234567: 'JPR4-KQ2M-7XWH',
+	K2045318: 'AJM5-PZ8N-3RTC',
+	K3187402: 'JDH6-WV4L-9MSB',
+	K4521096: 'BKN7-XR3F-5HQA',
+	K6104735: 'KTA8-MN6D-2YPE'
+};
 
 /** Kiosk code → operator SSO ID, and the operator's opening wallet balance. */
 export const DEMO_KIOSK_OPERATORS: readonly { kioskCode: string; ssoId: string; walletPaise: number }[] = [

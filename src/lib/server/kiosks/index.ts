@@ -1,7 +1,6 @@
 import type { Kysely } from 'kysely';
-import { ApiError } from '$lib/server/api/http';
 import type { Database, Kiosk, Operator } from '$lib/server/db/schema';
-import { KIOSK_CODE_HEADER } from '$lib/payments/protocol';
+import { authenticateKiosk } from './enrolment';
 
 export async function findKiosk(db: Kysely<Database>, code: string): Promise<Kiosk | undefined> {
 	return db.selectFrom('kiosks').selectAll().where('code', '=', code).executeTakeFirst();
@@ -21,17 +20,9 @@ export async function operatorOfKiosk(
 }
 
 /**
- * The active kiosk a request comes from. Until kiosks are enrolled with keys, a kiosk names
- * itself in the X-Kiosk-Code header; an unknown or revoked code gets a 403.
+ * The active, enrolled kiosk a request comes from, proven by the session token it got by signing
+ * the hub's challenge with its own key (see enrolment.ts). A kiosk's code in a header proves nothing.
  */
-export async function requireKiosk(db: Kysely<Database>, request: Request): Promise<Kiosk> {
-	const code = request.headers.get(KIOSK_CODE_HEADER)?.trim() ?? '';
-	const kiosk = code === '' ? undefined : await findKiosk(db, code);
-	if (kiosk === undefined) {
-		throw new ApiError(403, 'unknown_kiosk', `Send the kiosk code of an enrolled kiosk in ${KIOSK_CODE_HEADER}`);
-	}
-	if (kiosk.status === 'revoked') {
-		throw new ApiError(403, 'kiosk_revoked', `Kiosk ${kiosk.code} may no longer transact`);
-	}
-	return kiosk;
+export function requireKiosk(db: Kysely<Database>, request: Request, now = new Date()): Promise<Kiosk> {
+	return authenticateKiosk(db, request, now);
 }

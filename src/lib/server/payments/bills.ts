@@ -85,6 +85,7 @@ function modeRefusal(
 	walletAvailablePaise: number,
 	now: Date
 ): ModeUnavailableReason | null {
+	if (biller.payment_modes !== null && !biller.payment_modes.split(',').includes(mode)) return 'not_offered';
 	if (isDayClosing(now)) return 'day_closing';
 	if (mode !== 'cash') return amounts.payablePaise === 0 ? 'covered_by_credit' : null;
 	const limit = biller.cash_limit_paise;
@@ -94,6 +95,7 @@ function modeRefusal(
 }
 
 const REFUSAL_MESSAGES: Record<ModeUnavailableReason, string> = {
+	not_offered: 'This payee does not take this payment mode',
 	day_closing: 'Payments reopen at midnight',
 	covered_by_credit: 'The credit on the account covers the bill; pay it as cash (nothing to insert)',
 	cash_limit_exceeded: 'The bill is above the biller’s cash limit',

@@ -3,6 +3,7 @@ import type * as v from 'valibot';
 import { ApiError, handleApi, readJsonBody } from '$lib/server/api/http';
 import type { Kiosk } from '$lib/server/db/schema';
 import { requireKiosk } from '$lib/server/kiosks';
+import { refuseOutdatedKiosk } from '$lib/server/kiosks/versions';
 import { IDEMPOTENCY_KEY_HEADER, IDEMPOTENT_REPLAYED_HEADER, type PaymentView } from '$lib/payments/protocol';
 import { runIdempotently } from './idempotency';
 import { getPaymentServices, type PaymentServices } from './services';
@@ -45,6 +46,8 @@ export interface CommandOptions<Body> {
 	/** What of the body identifies the request for idempotency; by default the body itself. */
 	fingerprint?: (body: Body) => unknown;
 	maxBytes?: number;
+	/** Starting a new transaction, which a kiosk behind the current version may not do. */
+	startsTransaction?: boolean;
 }
 
 /**
@@ -65,6 +68,7 @@ export function paymentCommand<Schema extends v.GenericSchema>(
 	return handleApi(async () => {
 		const services = await getPaymentServices();
 		const kiosk = await requireKiosk(services.db, event.request);
+		if (options.startsTransaction) await refuseOutdatedKiosk(services.db, event.request);
 		const key = idempotencyKeyOf(event.request);
 		const body = await readJsonBody(event.request, schema, options.maxBytes);
 		const request = {

@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as v from 'valibot';
-import { closeDatabase } from '$lib/server/db';
+import { version } from '$app/environment';
+import { closeDatabase, getDatabase } from '$lib/server/db';
+import { kioskAuthHeaders } from '$lib/server/kiosks/testing';
 import { paymentView, receiptVerification } from '$lib/payments/protocol';
 import * as billers from '../../../routes/api/v1/billers/+server';
 import * as bill from '../../../routes/api/v1/billers/[billerId]/bill/+server';
@@ -23,12 +25,25 @@ type Handler = (event: never) => Response | Promise<Response>;
 async function call(
 	handler: Handler | undefined,
 	path: string,
-	options: { params?: Record<string, string>; body?: unknown; kiosk?: string | null; key?: string | null } = {}
+	options: {
+		params?: Record<string, string>;
+		body?: unknown;
+		kiosk?: string | null;
+		key?: string | null;
+		version?: string;
+		headers?: Record<string, string>;
+	} = {}
 ) {
 	if (handler === undefined) throw new Error(`no handler for ${path}`);
 	const headers = new Headers({ 'content-type': 'application/json' });
-	if (options.kiosk !== null) headers.set('X-Kiosk-Code', options.kiosk ?? 'K1234567');
+	if (options.kiosk !== null) {
+		const auth = await kioskAuthHeaders(await getDatabase(), options.kiosk ?? 'K1234567', { version: options.version });
+		for (const [name, value] of Object.entries(auth)) headers.set(name, value);
+	} else {
+		headers.set('X-Kiosk-Version', options.version ?? version);
+	}
 	if (options.key) headers.set('Idempotency-Key', options.key);
+	for (const [name, value] of Object.entries(options.headers ?? {})) headers.set(name, value);
 	const url = new URL(path, 'http://hub.test');
 	const request = new Request(url, {
 		method: options.body === undefined ? 'GET' : 'POST',
@@ -63,12 +78,25 @@ describe('the payment API, called as SvelteKit calls it', () => {
 		expect(await call(banks.GET, '/api/v1/payments/aadhaar-banks', { kiosk: null })).toMatchObject({ status: 200, body: { banks: expect.arrayContaining([{ iin: '607094', name: expect.any(Object) }]) } });
 	});
 
-	it('answers only enrolled, active kiosks', async () => {
-		const fetch = (kiosk: string | null) => call(bill.POST, '/api/v1/billers/airtel/bill', { params: { billerId: 'airtel' }, body: { identifier: '9829012003' }, kiosk });
-		expect(await fetch(null)).toMatchObject({ status: 403, body: { error: { code: 'unknown_kiosk' } } });
-		expect(await fetch('K0000000')).toMatchObject({ status: 403, body: { error: { code: 'unknown_kiosk' } } });
-		expect(await fetch('K5630281')).toMatchObject({ status: 403, body: { error: { code: 'kiosk_revoked' } } });
+	it('answers only enrolled, active kiosks that prove themselves with a session token', async () => {
+		const fetch = (kiosk: string | null, headers?: Record<string, string>) =>
+			call(bill.POST, '/api/v1/billers/airtel/bill', { params: { billerId: 'airtel' }, body: { identifier: '9829012003' }, kiosk, headers });
+		expect(await fetch(null)).toMatchObject({ status: 401, body: { error: { code: 'kiosk_unauthenticated' } } });
+		// Naming a kiosk proves nothing any more.
+		expect(await fetch(null, { 'X-Kiosk-Code': 'K1234567' })).toMatchObject({ status: 401, body: { error: { code: 'kiosk_unauthenticated' } } });
+		expect(await fetch(null, { authorization: 'Bearer not-a-token-the-hub-gave-out' })).toMatchObject({ status: 401, body: { error: { code: 'kiosk_unauthenticated' } } });
 		expect(await fetch('K1234567')).toMatchObject({ status: 200, body: { consumerNameMasked: expect.any(String), modes: { cash: { toCollectPaise: 30_000 } } } });
+		// Enrolled and signed in while active, then revoked: its token no longer works.
+		await call(bill.POST, '/api/v1/billers/airtel/bill', { params: { billerId: 'airtel' }, body: { identifier: '9829012003' }, kiosk: 'K3187402' });
+		const db = await getDatabase();
+		await db.updateTable('kiosks').set({ status: 'revoked' }).where('code', '=', 'K3187402').execute();
+		expect(await fetch('K3187402')).toMatchObject({ status: 403, body: { error: { code: 'kiosk_revoked' } } });
+		await db.updateTable('kiosks').set({ status: 'active' }).where('code', '=', 'K3187402').execute();
+	});
+
+	it('a kiosk behind the current version cannot start a payment', async () => {
+		const outdated = await call(payments.POST, '/api/v1/payments', { body: airtel, key: randomUUID(), version: '0.0.1' });
+		expect(outdated).toMatchObject({ status: 403, body: { error: { code: 'kiosk_outdated' } } });
 	});
 
 	it('refuses bad input with a code, never a 500', async () => {

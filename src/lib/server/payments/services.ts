@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { getDatabase } from '$lib/server/db';
 import type { Database } from '$lib/server/db/schema';
 import { referenceBillerDirectory, type BillerDirectory } from '$lib/server/billers';
+import { withPrintFees } from '$lib/server/departments/print-orders';
 import { outboxSmsSender, type SmsSender } from '$lib/server/sms';
 import type { AadhaarPaymentGateway, PaymentGateway } from './gateways';
 import { referenceAadhaarGateway } from './gateways/reference-aadhaar-gateway';
@@ -22,7 +23,7 @@ export interface PaymentServices {
 export function referencePaymentServices(db: Kysely<Database>, now: () => Date = () => new Date()): PaymentServices {
 	return {
 		db,
-		billers: referenceBillerDirectory(db, now),
+		billers: withPrintFees(referenceBillerDirectory(db, now), db, now),
 		cardGateway: new ReferenceCardGateway(db, now),
 		aadhaarGateway: referenceAadhaarGateway,
 		sms: outboxSmsSender,

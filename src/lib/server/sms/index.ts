@@ -9,6 +9,8 @@ export interface SmsMessage {
 	body: string;
 	/** The payment it reports, if any. */
 	paymentId: string | null;
+	/** The kiosk a message that reports no payment (an OTP) was sent for. */
+	kioskCode?: string;
 }
 
 /**
@@ -30,13 +32,14 @@ export const outboxSmsSender: SmsSender = {
 				language: message.language,
 				body: message.body,
 				payment_id: message.paymentId,
+				kiosk_code: message.kioskCode ?? null,
 				created_at: at.toISOString()
 			})
 			.execute();
 	}
 };
 
-/** The newest messages about one kiosk's payments, newest first. */
+/** The newest messages about one kiosk's payments and requests (OTPs), newest first. */
 export async function listSmsOutbox(
 	db: Kysely<Database>,
 	kioskCode: string,
@@ -44,9 +47,9 @@ export async function listSmsOutbox(
 ): Promise<SmsOutbox['messages']> {
 	const rows = await db
 		.selectFrom('sms_outbox as sms')
-		.innerJoin('payments as payment', 'payment.id', 'sms.payment_id')
+		.leftJoin('payments as payment', 'payment.id', 'sms.payment_id')
 		.select(['sms.mobile', 'sms.language', 'sms.body', 'sms.payment_id', 'sms.created_at'])
-		.where('payment.kiosk_code', '=', kioskCode)
+		.where((eb) => eb.or([eb('payment.kiosk_code', '=', kioskCode), eb('sms.kiosk_code', '=', kioskCode)]))
 		.orderBy('sms.id', 'desc')
 		.limit(limit)
 		.execute();

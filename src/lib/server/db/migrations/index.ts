@@ -3,6 +3,9 @@ import * as transactions from './0001_transactions';
 import * as kiosks from './0002_kiosks';
 import * as billers from './0003_billers';
 import * as payments from './0004_payments';
+import * as departments from './0005_departments';
+import * as machinesOperators from './0006_machines_operators';
+import * as hubSettings from './0007_hub_settings';
 
 /**
  * Every migration, by name. The hub is bundled by Vite, so there is no migrations folder to read
@@ -13,7 +16,10 @@ export const migrations: Record<string, Migration> = {
 	'0001_transactions': transactions,
 	'0002_kiosks': kiosks,
 	'0003_billers': billers,
-	'0004_payments': payments
+	'0004_payments': payments,
+	'0005_departments': departments,
+	'0006_machines_operators': machinesOperators,
+	'0007_hub_settings': hubSettings
 };
 
 export const inCodeMigrationProvider: MigrationProvider = {

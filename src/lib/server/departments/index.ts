@@ -1,0 +1,10 @@
+/** Government services: department adapters, their lookups, paid prints and Jan Aadhaar changes. */
+export type * from './adapters';
+export { departmentLookup } from './lookups';
+export { orderPrint, findReprint } from './printing';
+export { recordPrintAttempt, withPrintFees, PRINT_FEES_BILLER_ID } from './print-orders';
+export { startMobileChange, verifyMobileChange } from './mobile-changes';
+export { verifyDocument } from './documents';
+export { districtOptions, tehsilOptions, villageOptions } from './land/places';
+export { getDepartmentServices, referenceDepartmentServices, type DepartmentServices } from './services';
+export { seedDepartments } from './demo-data';

@@ -1,0 +1,279 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Cookies } from '@sveltejs/kit';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { closeDatabase, getDatabase } from '$lib/server/db';
+import { DEMO_PASSWORD, DEMO_PIN } from '$lib/server/kiosks/demo-data';
+import { kioskAuthHeaders } from '$lib/server/kiosks/testing';
+import { tokenHash } from './secrets';
+import { guardAdminArea } from './admin-guard';
+import { ADMIN_COOKIE, OPERATOR_COOKIE } from './sessions';
+import * as login from '../../../routes/api/v1/operator/login/+server';
+import * as logout from '../../../routes/api/v1/operator/logout/+server';
+import * as session from '../../../routes/api/v1/operator/session/+server';
+import * as pin from '../../../routes/api/v1/operator/pin/+server';
+import * as lock from '../../../routes/api/v1/operator/lock/+server';
+import * as unlock from '../../../routes/api/v1/operator/unlock/+server';
+import * as consoleRoute from '../../../routes/api/v1/operator/console/+server';
+import * as cashBoxEmptied from '../../../routes/api/v1/operator/cash-box-emptied/+server';
+import * as restart from '../../../routes/api/v1/operator/restart/+server';
+import * as adminLogin from '../../../routes/admin/[lang=locale]/login/+page.server';
+
+type Handler = (event: never) => Response | Promise<Response>;
+
+const adminLoginAction = adminLogin.actions.default as NonNullable<typeof adminLogin.actions.default>;
+
+/** A cookie jar shaped like SvelteKit's, remembering the options each cookie was set with. */
+function cookieJar(initial: Record<string, string> = {}) {
+	const values = new Map(Object.entries(initial));
+	const options = new Map<string, Record<string, unknown>>();
+	const cookies = {
+		get: (name: string) => values.get(name),
+		getAll: () => [...values].map(([name, value]) => ({ name, value })),
+		set: (name: string, value: string, opts: Record<string, unknown>) => {
+			values.set(name, value);
+			options.set(name, opts);
+		},
+		delete: (name: string) => values.delete(name),
+		serialize: () => ''
+	} as unknown as Cookies;
+	return { cookies, values, options };
+}
+
+async function call(
+	handler: Handler | undefined,
+	path: string,
+	options: { kiosk?: string | null; cookie?: string; body?: unknown; clientAddress?: string } = {}
+) {
+	if (!handler) throw new Error(`no handler for ${path}`);
+	const db = await getDatabase();
+	const headers = new Headers({ 'content-type': 'application/json' });
+	if (options.kiosk !== null) {
+		for (const [name, value] of Object.entries(await kioskAuthHeaders(db, options.kiosk ?? 'K1234567'))) headers.set(name, value);
+	}
+	const jar = cookieJar(options.cookie ? { [OPERATOR_COOKIE]: options.cookie } : {});
+	const url = new URL(path, 'http://hub.test');
+	const request = new Request(url, {
+		method: options.body === undefined ? 'GET' : 'POST',
+		headers,
+		body: options.body === undefined ? undefined : JSON.stringify(options.body)
+	});
+	const response = await handler({ request, url, cookies: jar.cookies, params: {}, getClientAddress: () => options.clientAddress ?? '10.0.0.7' } as never);
+	return { status: response.status, body: await response.json(), jar };
+}
+
+async function logInAs(ssoId: string, kiosk = 'K1234567', password = DEMO_PASSWORD) {
+	const answer = await call(login.POST, '/api/v1/operator/login', { kiosk, body: { ssoId, password } });
+	return { ...answer, token: answer.jar.values.get(OPERATOR_COOKIE) };
+}
+
+/** A programme office session, made through the admin login action. */
+async function adminToken(): Promise<string> {
+	const jar = cookieJar();
+	const body = new URLSearchParams({ ssoId: 'PODIRECTOR2026', password: DEMO_PASSWORD });
+	const url = new URL('http://hub.test/admin/en/login');
+	await expect(
+		adminLoginAction({
+			request: new Request(url, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' } }),
+			cookies: jar.cookies,
+			url,
+			params: { lang: 'en' },
+			getClientAddress: () => '10.0.0.9'
+		} as never)
+	).rejects.toMatchObject({ status: 303, location: '/admin/en' });
+	expect(jar.options.get(ADMIN_COOKIE)).toMatchObject({ httpOnly: true, sameSite: 'strict', path: '/' });
+	return jar.values.get(ADMIN_COOKIE) ?? '';
+}
+
+const CONSOLE_ENDPOINTS: [string, Handler | undefined, unknown][] = [
+	['session', session.GET, undefined],
+	// Setting the PIN it already has, so the PIN tests below still know it.
+	['pin', pin.POST, { pin: DEMO_PIN.pin }],
+	['lock', lock.POST, {}],
+	['unlock', unlock.POST, { pin: DEMO_PIN.pin }],
+	['console', consoleRoute.GET, undefined],
+	['cash-box-emptied', cashBoxEmptied.POST, {}],
+	['restart', restart.POST, {}],
+	['logout', logout.POST, {}]
+];
+
+describe('who may use the operator console and the programme office', () => {
+	let folder: string;
+
+	beforeAll(() => {
+		folder = mkdtempSync(join(tmpdir(), 'emitra-auth-'));
+		vi.stubEnv('DATABASE_URL', undefined);
+		vi.stubEnv('DATABASE_FILE', join(folder, 'hub.sqlite'));
+		vi.stubEnv('DEMO_DATA', undefined);
+	});
+	afterAll(async () => {
+		await closeDatabase();
+		vi.unstubAllEnvs();
+		rmSync(folder, { recursive: true, force: true });
+	});
+
+	it('logs the mapped operator in with an httpOnly, SameSite=strict cookie', async () => {
+		const answer = await logInAs('SURESHSHARMA1984');
+		expect(answer).toMatchObject({ status: 200, body: { operator: { ssoId: 'SURESHSHARMA1984' }, kioskCode: 'K1234567', pinSet: true, locked: false } });
+		expect(answer.jar.options.get(OPERATOR_COOKIE)).toMatchObject({ httpOnly: true, sameSite: 'strict', path: '/' });
+	});
+
+	it('refuses an operator on a machine not mapped to them, in the manual’s words', async () => {
+		const answer = await logInAs('MEENAKUMARI1990');
+		expect(answer).toMatchObject({ status: 403, body: { error: { code: 'operator_not_authorized_for_kiosk', message: 'You are not authorized to access this machine' } } });
+		expect(answer.token).toBeUndefined();
+	});
+
+	it('refuses a programme office account at a kiosk, and a wrong password', async () => {
+		expect(await logInAs('PODIRECTOR2026')).toMatchObject({ status: 403, body: { error: { code: 'wrong_role' } } });
+		expect(await logInAs('ARJUNSINGH1987', 'K3187402', 'not-the-password')).toMatchObject({ status: 401, body: { error: { code: 'credentials_invalid' } } });
+	});
+
+	it('refuses a login from a machine that has not proven itself', async () => {
+		const answer = await call(login.POST, '/api/v1/operator/login', { kiosk: null, body: { ssoId: 'SURESHSHARMA1984', password: DEMO_PASSWORD } });
+		expect(answer).toMatchObject({ status: 401, body: { error: { code: 'kiosk_unauthenticated' } } });
+	});
+
+	it('rate-limits guessing: the sixth wrong password in 15 minutes is refused without checking', async () => {
+		const guess = () => logInAs('RAJURAM1992', 'K4521096', 'guess-1234');
+		for (let attempt = 0; attempt < 5; attempt++) expect((await guess()).status).toBe(401);
+		expect(await guess()).toMatchObject({ status: 429, body: { error: { code: 'too_many_attempts' } } });
+		// Even the right password waits out the window.
+		expect(await logInAs('RAJURAM1992', 'K4521096')).toMatchObject({ status: 429 });
+	});
+
+	it('never writes a password to the log, the audit log or an answer', async () => {
+		const secret = 'Zq7-never-log-this-9Xw';
+		const written: string[] = [];
+		const capture = (...args: unknown[]) => void written.push(args.map(String).join(' '));
+		const spies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((level) => vi.spyOn(console, level).mockImplementation(capture));
+		const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (written.push(String(chunk)), true));
+		try {
+			const answers = [
+				await logInAs('ARJUNSINGH1987', 'K3187402', secret),
+				await logInAs('ARJUNSINGH1987', 'K1234567', secret),
+				await call(login.POST, '/api/v1/operator/login', { body: { ssoId: 'ARJUNSINGH1987', password: { secret } } }),
+				await call(login.POST, '/api/v1/operator/login', { body: { ssoId: `${secret}!`, password: secret } })
+			];
+			const db = await getDatabase();
+			const audit = await db.selectFrom('audit_log').selectAll().execute();
+			const failures = await db.selectFrom('login_failures').selectAll().execute();
+			expect(answers.map((answer) => answer.status)).toEqual([401, 401, 400, 400]);
+			for (const text of [...written, ...answers.map((answer) => JSON.stringify(answer.body)), JSON.stringify(audit), JSON.stringify(failures)]) {
+				expect(text).not.toContain(secret);
+			}
+		} finally {
+			for (const spy of spies) spy.mockRestore();
+			stdout.mockRestore();
+		}
+	});
+
+	describe.each(CONSOLE_ENDPOINTS)('the console’s %s endpoint', (name, handler, body) => {
+		it('refuses no session', async () => {
+			expect(await call(handler, name, { body })).toMatchObject({ status: 401, body: { error: { code: 'operator_unauthenticated' } } });
+		});
+
+		it('refuses an expired session', async () => {
+			const { token } = await logInAs('SURESHSHARMA1984');
+			const db = await getDatabase();
+			await db.updateTable('operator_sessions').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where('token_hash', '=', tokenHash(token ?? '')).execute();
+			expect(await call(handler, name, { body, cookie: token })).toMatchObject({ status: 401, body: { error: { code: 'operator_session_expired' } } });
+		});
+
+		it('refuses a session from another machine', async () => {
+			const { token } = await logInAs('SURESHSHARMA1984');
+			expect(await call(handler, name, { body, cookie: token, kiosk: 'K2045318' })).toMatchObject({ status: 403, body: { error: { code: 'operator_not_authorized_for_kiosk' } } });
+		});
+
+		it('refuses the wrong role (a programme office session)', async () => {
+			expect(await call(handler, name, { body, cookie: await adminToken() })).toMatchObject({ status: 403, body: { error: { code: 'wrong_role' } } });
+		});
+
+		it('refuses a machine that has not proven itself, even with a good session', async () => {
+			const { token } = await logInAs('SURESHSHARMA1984');
+			expect(await call(handler, name, { body, cookie: token, kiosk: null })).toMatchObject({ status: 401, body: { error: { code: 'kiosk_unauthenticated' } } });
+		});
+
+		it('answers the operator mapped to this machine', async () => {
+			const { token } = await logInAs('SURESHSHARMA1984');
+			if (name === 'unlock') await call(lock.POST, 'lock', { body: {}, cookie: token });
+			expect((await call(handler, name, { body, cookie: token })).status).toBe(200);
+		});
+	});
+
+	it('a locked console opens only with the PIN, and five wrong PINs end the session', async () => {
+		const { token } = await logInAs('SURESHSHARMA1984');
+		await call(lock.POST, 'lock', { body: {}, cookie: token });
+		expect(await call(consoleRoute.GET, 'console', { cookie: token })).toMatchObject({ status: 403, body: { error: { code: 'operator_locked' } } });
+		expect(await call(unlock.POST, 'unlock', { body: { pin: '0000' }, cookie: token })).toMatchObject({ status: 403, body: { error: { code: 'pin_invalid' } } });
+		expect(await call(unlock.POST, 'unlock', { body: { pin: DEMO_PIN.pin }, cookie: token })).toMatchObject({ status: 200 });
+		expect((await call(consoleRoute.GET, 'console', { cookie: token })).status).toBe(200);
+		await call(lock.POST, 'lock', { body: {}, cookie: token });
+		for (let attempt = 0; attempt < 4; attempt++) expect((await call(unlock.POST, 'unlock', { body: { pin: '9999' }, cookie: token })).status).toBe(403);
+		expect(await call(unlock.POST, 'unlock', { body: { pin: '9999' }, cookie: token })).toMatchObject({ status: 401, body: { error: { code: 'operator_session_expired' } } });
+		expect(await call(unlock.POST, 'unlock', { body: { pin: DEMO_PIN.pin }, cookie: token })).toMatchObject({ status: 401 });
+	});
+
+	describe('the programme office area (guarded before any route runs)', () => {
+		const ADMIN_REQUESTS: [string, string][] = [
+			['GET', '/admin/en'],
+			['GET', '/admin/hi/machines'],
+			['GET', '/admin/en/reports/unmapped?district=Jaipur'],
+			['POST', '/admin/en?/logout'],
+			['POST', '/admin/en/machines?/register'],
+			['POST', '/admin/en/machines?/newCode'],
+			['POST', '/admin/en/machines?/revoke'],
+			['POST', '/admin/en/machines?/map'],
+			['POST', '/admin/en/machines?/unmap'],
+			['POST', '/admin/en/machines?/version']
+		];
+		const guard = async (method: string, path: string, token?: string) => {
+			const url = new URL(path, 'http://hub.test');
+			const locals: App.Locals = {};
+			const refused = await guardAdminArea({
+				url,
+				request: new Request(url, { method }),
+				cookies: cookieJar(token ? { [ADMIN_COOKIE]: token } : {}).cookies,
+				locals
+			});
+			return { refused, locals };
+		};
+
+		it.each(ADMIN_REQUESTS)('%s %s needs a programme office session', async (method, path) => {
+			const none = (await guard(method, path)).refused;
+			expect(none?.status).toBe(method === 'GET' ? 303 : 401);
+			if (method === 'GET') expect(none?.headers.get('location')).toMatch(/^\/admin\/(en|hi)\/login\?next=/);
+
+			const expired = await adminToken();
+			const db = await getDatabase();
+			await db.updateTable('operator_sessions').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where('token_hash', '=', tokenHash(expired)).execute();
+			expect((await guard(method, path, expired)).refused?.status).toBe(method === 'GET' ? 303 : 401);
+
+			const { token: operatorSession } = await logInAs('SURESHSHARMA1984');
+			expect((await guard(method, path, operatorSession)).refused?.status).toBe(403);
+
+			const admitted = await guard(method, path, await adminToken());
+			expect(admitted.refused).toBeUndefined();
+			expect(admitted.locals.admin?.operator.sso_id).toBe('PODIRECTOR2026');
+		});
+
+		it('lets anyone reach the login page, and only the login page', async () => {
+			expect((await guard('GET', '/admin/en/login')).refused).toBeUndefined();
+			expect((await guard('POST', '/admin/hi/login')).refused).toBeUndefined();
+			expect((await guard('GET', '/admin/en/login/../machines')).refused?.status).toBe(303);
+		});
+
+		it('refuses a machine operator at the programme office login', async () => {
+			const url = new URL('http://hub.test/admin/en/login');
+			const result = await adminLoginAction({
+				request: new Request(url, { method: 'POST', body: new URLSearchParams({ ssoId: 'SURESHSHARMA1984', password: DEMO_PASSWORD }) }),
+				cookies: cookieJar().cookies,
+				url,
+				params: { lang: 'en' },
+				getClientAddress: () => '10.0.0.10'
+			} as never);
+			expect(result).toMatchObject({ status: 403, data: { refused: 'wrong_role' } });
+		});
+	});
+});

@@ -1,0 +1,7 @@
+import type { Locale } from '$lib/i18n/locales';
+import type { LayoutServerLoad } from './$types';
+
+export const load: LayoutServerLoad = ({ params, locals }) => ({
+	locale: params.lang as Locale,
+	admin: locals.admin ? { ssoId: locals.admin.operator.sso_id, name: locals.admin.operator.name } : undefined
+});

@@ -1,0 +1,28 @@
+import { redirect } from '@sveltejs/kit';
+import { getDatabase } from '$lib/server/db';
+import { fleetChoices, fleetLists, transactionsChart } from '$lib/server/kiosks/fleet';
+import { fleetFilterFrom } from '$lib/server/kiosks/fleet-filter';
+import { ADMIN_COOKIE, clearSessionCookie, endSession } from '$lib/server/operators/sessions';
+import type { Actions, PageServerLoad } from './$types';
+
+/** The programme office's dashboard: the manual's three lists, fleet health and the chart. */
+export const load: PageServerLoad = async ({ url }) => {
+	const db = await getDatabase();
+	const now = new Date();
+	const { filter, idleDays } = fleetFilterFrom(url.searchParams);
+	return {
+		filter: { district: filter.district ?? '', vendor: filter.vendor ?? '', days: idleDays },
+		query: url.search,
+		lists: await fleetLists(db, now, filter, idleDays),
+		chart: await transactionsChart(db, now, filter),
+		choices: await fleetChoices(db)
+	};
+};
+
+export const actions: Actions = {
+	logout: async ({ locals, cookies, url, params }) => {
+		if (locals.admin) await endSession(await getDatabase(), locals.admin, new Date());
+		clearSessionCookie(cookies, ADMIN_COOKIE, url);
+		redirect(303, `/admin/${params.lang}/login`);
+	}
+};

@@ -1,0 +1,106 @@
+import { error, fail } from '@sveltejs/kit';
+import * as v from 'valibot';
+import { ApiError } from '$lib/server/api/http';
+import { recentAudit } from '$lib/server/audit';
+import { getDatabase } from '$lib/server/db';
+import { issueEnrolmentCode } from '$lib/server/kiosks/enrolment';
+import {
+	fleetChoices,
+	fleetMachines,
+	mapOperator,
+	registerMachine,
+	registerMachineForm,
+	revokeMachine,
+	setFleetVersion,
+	unmapOperator
+} from '$lib/server/kiosks/fleet';
+import { currentKioskVersion } from '$lib/server/kiosks/versions';
+import { formatEnrolmentCode, kioskCode } from '$lib/kiosk/enrolment-protocol';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async () => {
+	const db = await getDatabase();
+	return {
+		machines: await fleetMachines(db, new Date()),
+		choices: await fleetChoices(db),
+		currentVersion: await currentKioskVersion(db),
+		audit: await recentAudit(db, { limit: 30 })
+	};
+};
+
+/** Every action runs as the administrator the /admin guard (hooks.server.ts) found. */
+function adminOf(locals: App.Locals): string {
+	if (!locals.admin) error(403, 'error.unexpected');
+	return locals.admin.operator.sso_id;
+}
+
+async function field(request: Request, name: string): Promise<string> {
+	return String((await request.clone().formData()).get(name) ?? '').trim();
+}
+
+async function machineCode(request: Request): Promise<string> {
+	const parsed = v.safeParse(kioskCode, await field(request, 'kioskCode'));
+	if (!parsed.success) error(400, 'error.unexpected');
+	return parsed.output;
+}
+
+/** A refusal the screen words (kiosk_exists, operator_already_mapped…), kept with what was typed. */
+async function attempt<T>(action: string, run: () => Promise<T>) {
+	try {
+		return await run();
+	} catch (problem) {
+		if (problem instanceof ApiError) return fail(problem.status, { action, refused: problem.code, fields: problem.fields ?? {} });
+		throw problem;
+	}
+}
+
+export const actions: Actions = {
+	register: async ({ request, locals }) => {
+		const actor = adminOf(locals);
+		const form = Object.fromEntries((await request.formData()).entries());
+		const parsed = v.safeParse(registerMachineForm, form);
+		if (!parsed.success) {
+			const fields = Object.fromEntries(parsed.issues.map((issue) => [v.getDotPath(issue) ?? '', issue.message === 'format' ? 'format' : 'required']));
+			return fail(400, { action: 'register', refused: 'invalid_fields', fields, typed: form as Record<string, string> });
+		}
+		return attempt('register', async () => {
+			const issued = await registerMachine(await getDatabase(), parsed.output, actor, new Date());
+			return { action: 'register', kioskCode: parsed.output.code, enrolmentCode: formatEnrolmentCode(issued.code), expiresAt: issued.expiresAt };
+		});
+	},
+	newCode: async ({ request, locals }) => {
+		const actor = adminOf(locals);
+		const code = await machineCode(request);
+		const issued = await issueEnrolmentCode(await getDatabase(), code, actor, new Date());
+		return { action: 'newCode', kioskCode: code, enrolmentCode: formatEnrolmentCode(issued.code), expiresAt: issued.expiresAt };
+	},
+	revoke: async ({ request, locals }) => {
+		const actor = adminOf(locals);
+		const code = await machineCode(request);
+		await revokeMachine(await getDatabase(), code, actor, new Date());
+		return { action: 'revoke', kioskCode: code };
+	},
+	map: async ({ request, locals }) => {
+		const actor = adminOf(locals);
+		const code = await machineCode(request);
+		const ssoId = (await field(request, 'ssoId')).toUpperCase();
+		return attempt('map', async () => {
+			await mapOperator(await getDatabase(), code, ssoId, actor, new Date());
+			return { action: 'map', kioskCode: code, ssoId };
+		});
+	},
+	unmap: async ({ request, locals }) => {
+		const actor = adminOf(locals);
+		const code = await machineCode(request);
+		await unmapOperator(await getDatabase(), code, actor, new Date());
+		return { action: 'unmap', kioskCode: code };
+	},
+	version: async ({ request, locals }) => {
+		const actor = adminOf(locals);
+		const version = await field(request, 'version');
+		return attempt('version', async () => {
+			await setFleetVersion(await getDatabase(), version, actor, new Date());
+			return { action: 'version', version };
+		});
+	}
+};

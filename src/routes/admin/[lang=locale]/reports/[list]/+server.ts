@@ -1,0 +1,26 @@
+import { error } from '@sveltejs/kit';
+import { getDatabase } from '$lib/server/db';
+import { fleetLists, type FleetLists } from '$lib/server/kiosks/fleet';
+import { fleetCsv } from '$lib/server/kiosks/fleet-csv';
+import { fleetFilterFrom } from '$lib/server/kiosks/fleet-filter';
+import type { RequestHandler } from './$types';
+
+const LISTS = { unmapped: 'unmapped', outdated: 'outdated', idle: 'idle', health: 'unhealthy' } as const satisfies Record<
+	string,
+	keyof Omit<FleetLists, 'currentVersion'>
+>;
+
+/** One of the dashboard's lists as CSV, with the same filters (the admin guard in hooks checked the session). */
+export const GET: RequestHandler = async ({ params, url }) => {
+	const list = LISTS[params.list as keyof typeof LISTS];
+	if (!list) error(404, 'error.pageNotFound');
+	const now = new Date();
+	const { filter, idleDays } = fleetFilterFrom(url.searchParams);
+	const lists = await fleetLists(await getDatabase(), now, filter, idleDays);
+	return new Response(fleetCsv(lists[list]), {
+		headers: {
+			'content-type': 'text/csv; charset=utf-8',
+			'content-disposition': `attachment; filename="emitra-kiosks-${params.list}-${now.toISOString().slice(0, 10)}.csv"`
+		}
+	});
+};

@@ -1,0 +1,10 @@
+import type { RequestHandler } from './$types';
+import { mobileChangeVerifyRequest } from '$lib/flows/government-protocol';
+import { verifyMobileChange } from '$lib/server/departments';
+import { departmentRequest } from '$lib/server/departments/http';
+
+/** The OTP and the member's fingerprint: when both pass, the number is changed. */
+export const POST: RequestHandler = (event) =>
+	departmentRequest(event, mobileChangeVerifyRequest, (services, kiosk, proof) =>
+		verifyMobileChange(services, kiosk, event.params.id, proof)
+	);

@@ -1,0 +1,10 @@
+import type { RequestHandler } from './$types';
+import { printOrderRequest } from '$lib/flows/government-protocol';
+import { orderPrint } from '$lib/server/departments';
+import { departmentRequest } from '$lib/server/departments/http';
+
+/** "प्रमाणपत्र प्रिंट करें": a print order for the document and its fee, quoted by the payment core. */
+export const POST: RequestHandler = (event) =>
+	departmentRequest(event, printOrderRequest, (services, kiosk, request) =>
+		orderPrint(services, kiosk, request, event.url.origin)
+	);

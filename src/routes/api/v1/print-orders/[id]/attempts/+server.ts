@@ -1,0 +1,10 @@
+import type { RequestHandler } from './$types';
+import { printAttemptRequest } from '$lib/flows/government-protocol';
+import { recordPrintAttempt } from '$lib/server/departments';
+import { departmentRequest } from '$lib/server/departments/http';
+
+/** How one print of a paid order went; the first that printed closes the order. */
+export const POST: RequestHandler = (event) =>
+	departmentRequest(event, printAttemptRequest, (services, kiosk, attempt) =>
+		recordPrintAttempt(services.db, kiosk, event.params.id, attempt, services.now())
+	);

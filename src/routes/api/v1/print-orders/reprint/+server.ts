@@ -1,0 +1,10 @@
+import type { RequestHandler } from './$types';
+import { reprintRequest } from '$lib/flows/government-protocol';
+import { findReprint } from '$lib/server/departments';
+import { departmentRequest } from '$lib/server/departments/http';
+
+/** A paid print that did not come out, found by its receipt's reference, to print free. */
+export const POST: RequestHandler = (event) =>
+	departmentRequest(event, reprintRequest, (services, kiosk, request) =>
+		findReprint(services, kiosk, request.receiptReference, event.url.origin)
+	);

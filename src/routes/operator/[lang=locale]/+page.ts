@@ -1,0 +1,8 @@
+import { callHub } from '$lib/kiosk/hub';
+import { OPERATOR_API_PATHS, type ConsoleView } from '$lib/operator/protocol';
+import type { PageLoad } from './$types';
+
+export const load: PageLoad = async ({ fetch }) => {
+	const answer = await callHub<ConsoleView>(fetch, OPERATOR_API_PATHS.console);
+	return { console: answer.kind === 'ok' ? answer.body : undefined };
+};
