@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { sqliteEngine } from './engines.js';
 import { startHub } from './hub.js';
-import { KIOSK_CODE } from './load.js';
+import { DEMO_ENROLMENT_CODE, KIOSK_CODE } from './load.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BILLER_ID = 'airtel';
@@ -96,7 +96,12 @@ async function main() {
 		// The runner needs no service worker; a second copy of the app in its cache is only noise.
 		const context = await browser.newContext({ serviceWorkers: 'block' });
 		const page = await context.newPage();
-		await page.goto(`${hub.url}/`);
+		// A fresh hub and a fresh browser: the kiosk is enrolled first, as an installer enrols it, so
+		// its replay runner signs in with its own key like any kiosk in the field.
+		await page.goto(`${hub.url}/enrol/en`);
+		await page.getByLabel('Enrolment code').fill(DEMO_ENROLMENT_CODE);
+		await page.getByRole('button', { name: 'Enrol', exact: true }).click();
+		await page.getByRole('button', { name: 'Start the kiosk' }).or(page.getByRole('link', { name: 'Start the kiosk' })).click();
 		await page.waitForFunction(() => document.querySelector('a[href="/en"]') !== null);
 		await page.evaluate(async (payments) => {
 			const db = await new Promise((resolve, reject) => {

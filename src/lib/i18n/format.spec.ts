@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatRupees } from './format';
+import { formatDate, formatDateTime, formatDocumentDate, formatRupees } from './format';
 import { cleanNumberInput, normaliseDigits } from './digits';
 
 describe('formatRupees', () => {
@@ -30,6 +30,12 @@ describe('dates', () => {
 		expect(hindi).toMatch(/^5 /);
 		expect(hindi).toContain('मार्च');
 		expect(hindi).toContain('2026');
+	});
+
+	it('writes a document’s day with the month in full, the same day in any time zone', () => {
+		expect(formatDocumentDate('2026-10-16', 'en')).toBe('16 October 2026');
+		expect(formatDocumentDate('2026-10-16', 'hi')).toBe('16 अक्टूबर 2026');
+		expect(formatDocumentDate('2026-01-01', 'en')).toBe('1 January 2026');
 	});
 
 	it('includes the time of day on request', () => {

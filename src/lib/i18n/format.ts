@@ -35,6 +35,21 @@ export function formatDate(iso: string, locale: Locale): string {
 	}).format(new Date(iso));
 }
 
+/**
+ * A calendar date on a government document, with the month written out as the departments write
+ * it: "16 October 2026" / "16 अक्टूबर 2026". The document's dates are days (YYYY-MM-DD), not
+ * instants, so they are read and written in UTC and never shift with the time zone.
+ */
+export function formatDocumentDate(isoDate: string, locale: Locale): string {
+	return new Intl.DateTimeFormat(INTL_TAG[locale], {
+		day: 'numeric',
+		month: 'long',
+		year: 'numeric',
+		timeZone: 'UTC',
+		numberingSystem: 'latn'
+	}).format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`));
+}
+
 /** A date with the time of day, for receipts and status updates. */
 export function formatDateTime(iso: string, locale: Locale): string {
 	return new Intl.DateTimeFormat(INTL_TAG[locale], {
