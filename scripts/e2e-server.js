@@ -9,10 +9,15 @@ rmSync(folder, { recursive: true, force: true });
 mkdirSync(folder, { recursive: true });
 process.env.DATABASE_FILE = path.join(folder, 'emitra.sqlite');
 delete process.env.DATABASE_URL;
-// The tests' browser talks plain HTTP to localhost (adapter-node would assume HTTPS without ORIGIN).
-process.env.ORIGIN = `http://localhost:${process.env.PORT}`;
+// The tester panel's simulated phone shows the SMS the hub sent (OTPs the tests type).
+process.env.SMS_SIMULATOR = '1';
+// Both browsers of the suite sign in from 127.0.0.1 many times a minute: the per-address limit of
+// anonymous endpoints is for the internet, not for one machine running a hundred kiosks.
+process.env.PUBLIC_RATE_LIMIT_PER_MINUTE ??= '100000';
 
-await import(path.join(root, 'build', 'index.js'));
+// Served as `npm start` serves it: plain HTTP at the address the browser opens.
+const { serveHub } = await import('./serve.js');
+await serveHub({ port: Number(process.env.PORT), host: '127.0.0.1' });
 
 // The simulated RD Service the fingerprint tests drive, on the first free port the kiosk searches.
 // It answers only this server's pages, so test runs side by side (other checkouts, other ports)

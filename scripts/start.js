@@ -10,16 +10,16 @@ console.log('→ Building the kiosk and hub…');
 run('npx', ['vite', 'build', '--logLevel', 'warn']);
 
 const port = process.env.PORT ?? '4173';
-const env = { ...process.env, PORT: port };
-// adapter-node takes a request without proxy headers for HTTPS; on a tester's plain-HTTP machine the
-// programme office's forms would then fail SvelteKit's same-origin check. Behind a proxy, set ORIGIN.
-env.ORIGIN ??= `http://localhost:${port}`;
+// The tester panel's simulated phone reads the SMS outbox (OTPs included); a production hub never lets it.
+const env = { ...process.env, PORT: port, SMS_SIMULATOR: process.env.SMS_SIMULATOR ?? '1' };
 if (!env.DATABASE_URL) {
 	env.DATABASE_FILE ??= path.join(root, 'data', 'emitra.sqlite');
 	mkdirSync(path.dirname(env.DATABASE_FILE), { recursive: true });
 }
 
-const server = spawn(process.execPath, ['build'], { cwd: root, env, stdio: 'inherit' });
+// Plain HTTP at whatever address of this machine is opened (localhost, 127.0.0.1, its LAN address);
+// scripts/serve.js says why. Production runs `node build` behind its proxy instead.
+const server = spawn(process.execPath, ['scripts/serve.js'], { cwd: root, env, stdio: 'inherit' });
 // The kiosk's fingerprint driver looks for an Aadhaar RD Service on 127.0.0.1:11100-11120; on a
 // tester's machine the simulator answers there. A kiosk with a real scanner sets RD_SERVICE_SIMULATOR=0.
 const rdService =

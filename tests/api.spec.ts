@@ -1,9 +1,39 @@
-import { expect, test } from './support';
+import { expect, kioskApiHeaders, test } from './support';
 
 const lookup = '/api/v1/services/transaction-status/lookup';
-const json = { 'content-type': 'application/json' };
+let json: Record<string, string> = { 'content-type': 'application/json' };
 
 test.describe('hub API refuses bad requests with 4xx and a code, never a 500', () => {
+	// Lookups come only from an enrolled kiosk: every request here signs in as the test kiosk.
+	test.beforeAll(async ({ playwright, baseURL }) => {
+		const request = await playwright.request.newContext({ baseURL });
+		json = { 'content-type': 'application/json', ...(await kioskApiHeaders(request, 'K1234567')) };
+		await request.dispose();
+	});
+
+	test('a lookup without a kiosk session', async ({ request }) => {
+		const response = await request.post(lookup, {
+			headers: { 'content-type': 'application/json' },
+			data: { step: 'transaction-id', values: { transactionId: '2611220005' } }
+		});
+		expect(response.status()).toBe(401);
+		expect((await response.json()).error.code).toBe('kiosk_unauthenticated');
+	});
+
+	test('a path that is not valid percent-encoding answers JSON, like every other bad request', async ({ request }) => {
+		const response = await request.get('/api/v1/payments/%E0%A4%/cancel');
+		expect(response.status()).toBe(400);
+		expect((await response.json()).error.code).toBe('invalid_request');
+	});
+
+	test('every answer carries the security headers', async ({ request }) => {
+		for (const path of ['/hi', '/api/v1/health', '/admin/en/login']) {
+			const headers = (await request.get(path)).headers();
+			expect(headers['x-content-type-options']).toBe('nosniff');
+			expect(headers['referrer-policy']).toBe('same-origin');
+			expect(headers['permissions-policy']).toContain('camera=(self)');
+		}
+	});
 	test('malformed JSON', async ({ request }) => {
 		const response = await request.post(lookup, { headers: json, data: Buffer.from('{"step": ') });
 		expect(response.status()).toBe(400);
@@ -38,7 +68,7 @@ test.describe('hub API refuses bad requests with 4xx and a code, never a 500', (
 
 	test('a body that is not JSON', async ({ request }) => {
 		const response = await request.post(lookup, {
-			headers: { 'content-type': 'application/xml' },
+			headers: { ...json, 'content-type': 'application/xml' },
 			data: Buffer.from('<lookup/>')
 		});
 		expect(response.status()).toBe(415);

@@ -150,7 +150,15 @@ export class OwnHub {
 	/** Starts (or restarts) the hub on its database as it is. */
 	async start() {
 		this.#process = spawn(process.execPath, ['build/index.js'], {
-			env: { ...process.env, PORT: String(this.#port), ORIGIN: this.url, DATABASE_FILE: this.databaseFile, DATABASE_URL: '' },
+			env: {
+				...process.env,
+				PORT: String(this.#port),
+				ORIGIN: this.url,
+				DATABASE_FILE: this.databaseFile,
+				DATABASE_URL: '',
+				SMS_SIMULATOR: '1',
+				PUBLIC_RATE_LIMIT_PER_MINUTE: '100000'
+			},
 			stdio: 'ignore'
 		});
 		await expect

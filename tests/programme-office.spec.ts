@@ -15,11 +15,11 @@ async function enrolledMachine(request: APIRequestContext, code: string, enrolme
 		const { nonce } = await (await request.post('/api/v1/kiosk/challenge', { data: { kioskCode: code } })).json();
 		const message = new TextEncoder().encode(`emitra-kiosk-session\n${code}\n${nonce}`);
 		const signature = Buffer.from(await webcrypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, pair.privateKey, message)).toString('base64url');
-		const session = await request.post('/api/v1/kiosk/session', { data: { kioskCode: code, nonce, signature } });
-		return (await session.json()).token as string;
+		return request.post('/api/v1/kiosk/session', { data: { kioskCode: code, nonce, signature } });
 	};
-	const token = await signIn();
+	const token = (await (await signIn()).json()).token as string;
 	return {
+		signIn,
 		heartbeat: (version: string, report: { devices?: Record<string, string>; queued?: number; oldestQueuedAt?: string | null }) =>
 			request.post('/api/v1/kiosk/heartbeat', {
 				headers: { authorization: `Bearer ${token}`, 'x-kiosk-version': version },
@@ -109,7 +109,8 @@ test('the programme office sees the three lists and fleet health change as machi
 	await office.getByRole('table', { name: 'All machines' }).getByRole('row', { name: new RegExp(`^${second.code}`) }).getByRole('button', { name: `Revoke machine ${second.code}` }).click();
 	await expect(office.getByRole('table', { name: 'All machines' }).getByRole('row', { name: new RegExp(`^${second.code}`) })).toContainText('Revoked');
 	expect((await secondMachine.heartbeat('2.3.1', {})).status()).toBe(401);
-	const signIn = await request.post('/api/v1/kiosk/challenge', { data: { kioskCode: second.code } });
+	// (The challenge says nothing about a machine; its own signature learns that it is revoked.)
+	const signIn = await secondMachine.signIn();
 	expect(signIn.status()).toBe(403);
 	expect((await signIn.json()).error.code).toBe('kiosk_revoked');
 	await showDistrict();

@@ -21,7 +21,7 @@ function fakeHub() {
 			return json(201, { kioskCode: 'K1234567', district: 'Jaipur', place: 'e-Mitra Plus, Collectorate Circle, Jaipur' });
 		}
 		if (path === KIOSK_API_PATHS.challenge) {
-			if (!publicKey) return json(403, { error: { code: 'kiosk_not_enrolled' } });
+			// As the hub does: a nonce for any machine, enrolled or not; only a signature tells.
 			const nonce = `nonce-${nonces.size}`;
 			nonces.add(nonce);
 			return json(200, { nonce, expiresAt: new Date(Date.now() + 60_000).toISOString() });

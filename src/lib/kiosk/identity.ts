@@ -95,11 +95,13 @@ export function kioskToken(fetchImpl: typeof fetch): Promise<string | undefined>
 }
 
 /**
- * The hub has no key for this machine (its database was replaced, or the machine was deleted):
- * the key here can never sign in again, so it goes, and the next screen is the enrolment screen.
- * A revoked machine keeps its record; the programme office decides about it.
+ * The hub has no key for this machine (its database was replaced, the machine was deleted, or it
+ * was enrolled again elsewhere): the key here can never sign in again, so it goes, and the next
+ * screen is the enrolment screen. The hub says so only to a signature (`signature_invalid`: it
+ * holds no key that verifies ours); the challenge tells nothing. A revoked machine keeps its
+ * record; the programme office decides about it.
  */
-const FORGOTTEN_BY_HUB = new Set(['kiosk_not_enrolled', 'unknown_kiosk']);
+const FORGOTTEN_BY_HUB = new Set(['signature_invalid', 'kiosk_not_enrolled', 'unknown_kiosk']);
 
 async function signIn(fetchImpl: typeof fetch): Promise<string | undefined> {
 	const identity = await readKioskIdentity();
@@ -111,26 +113,23 @@ async function signIn(fetchImpl: typeof fetch): Promise<string | undefined> {
 				headers: { 'content-type': 'application/json', accept: 'application/json' },
 				body: JSON.stringify(body)
 			}).then((response) => response.json());
-		const asked: unknown = await post(KIOSK_API_PATHS.challenge, { kioskCode: identity.kioskCode });
-		const refusal = (asked as { error?: { code?: string } } | undefined)?.error?.code;
-		if (refusal && FORGOTTEN_BY_HUB.has(refusal)) {
-			await (await identityDatabase()).delete(IDENTITY_STORE, IDENTITY_KEY);
-			return undefined;
-		}
-		const challenge = v.parse(challengeAnswer, asked);
+		const challenge = v.parse(challengeAnswer, await post(KIOSK_API_PATHS.challenge, { kioskCode: identity.kioskCode }));
 		const signature = await crypto.subtle.sign(
 			KIOSK_SIGNATURE_PARAMS,
 			identity.privateKey,
 			challengeMessage(identity.kioskCode, challenge.nonce)
 		);
-		const session = v.parse(
-			sessionAnswer,
-			await post(KIOSK_API_PATHS.session, {
-				kioskCode: identity.kioskCode,
-				nonce: challenge.nonce,
-				signature: base64Url(new Uint8Array(signature))
-			})
-		);
+		const answered: unknown = await post(KIOSK_API_PATHS.session, {
+			kioskCode: identity.kioskCode,
+			nonce: challenge.nonce,
+			signature: base64Url(new Uint8Array(signature))
+		});
+		const refusal = (answered as { error?: { code?: string } } | undefined)?.error?.code;
+		if (refusal && FORGOTTEN_BY_HUB.has(refusal)) {
+			await (await identityDatabase()).delete(IDENTITY_STORE, IDENTITY_KEY);
+			return undefined;
+		}
+		const session = v.parse(sessionAnswer, answered);
 		return session.token;
 	} catch {
 		return undefined;

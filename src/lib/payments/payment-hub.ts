@@ -39,11 +39,12 @@ export class PaymentHub {
 	}
 
 	/**
-	 * `replay`: the outbox sends a payment the citizen already paid while the kiosk was offline, which
-	 * the hub takes even if this kiosk has fallen behind the current version meanwhile.
+	 * `queuedAt`: the outbox sends a payment the citizen already paid while the kiosk was offline,
+	 * queued at that instant; the hub takes it even if this kiosk has fallen behind the current
+	 * version since.
 	 */
-	async create(request: CreatePaymentRequest, key: string = crypto.randomUUID(), options: { replay?: boolean } = {}) {
-		const headers: Record<string, string> = options.replay ? { [KIOSK_REPLAY_HEADER]: 'outbox' } : {};
+	async create(request: CreatePaymentRequest, key: string = crypto.randomUUID(), options: { queuedAt?: string } = {}) {
+		const headers: Record<string, string> = options.queuedAt ? { [KIOSK_REPLAY_HEADER]: options.queuedAt } : {};
 		const result = await this.#command(API_PATHS.payments, request, key, headers);
 		if (result.kind === 'done') noteTransactionStarted(new Date(result.view.createdAt));
 		return result;

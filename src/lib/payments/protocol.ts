@@ -16,8 +16,9 @@ export { PAYMENT_MODES, type PaymentMode } from '$lib/flows/types';
 /** The kiosk software's version (package.json), on every call, so the hub can refuse outdated machines. */
 export const KIOSK_VERSION_HEADER = 'X-Kiosk-Version';
 /**
- * Marks a request the kiosk's outbox is replaying: a transaction the citizen already started, which
- * the hub must take even from a kiosk that has fallen behind the current version meanwhile.
+ * On a create the kiosk's outbox replays: the ISO instant the payment was queued. The hub takes a
+ * queued cash payment from a kiosk that has fallen behind the current version only when it was
+ * queued before that version was set (src/lib/server/kiosks/versions.ts).
  */
 export const KIOSK_REPLAY_HEADER = 'X-Kiosk-Replay';
 /** A UUID the kiosk makes before the first try of every mutating payment request. */

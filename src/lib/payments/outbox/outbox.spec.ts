@@ -38,7 +38,7 @@ function openPayment(store: OutboxStore, createKey = crypto.randomUUID()) {
 function idempotentHub() {
 	const answers = new Map<string, CommandResult>();
 	const changes: string[] = [];
-	const headers: { key: string; replay: boolean }[] = [];
+	const headers: { key: string; queuedAt?: string }[] = [];
 	let view: PaymentView = paymentViewFixture({ transactionId: '263260000001' });
 	const state = { reachable: true, refuseCreate: undefined as string | undefined };
 	const once = async (key: string, change: () => CommandResult): Promise<CommandResult> => {
@@ -51,7 +51,7 @@ function idempotentHub() {
 	};
 	const hub: ReplayHub = {
 		create: (_request, key = '', options = {}) => {
-			headers.push({ key, replay: options.replay ?? false });
+			headers.push({ key, queuedAt: options.queuedAt });
 			return once(key, () => {
 				if (state.refuseCreate) return { kind: 'refused', code: state.refuseCreate };
 				changes.push('create');
@@ -128,7 +128,8 @@ describe('replayOutbox', () => {
 
 		expect(await replayOutbox(store, hub, () => undefined)).toBe('drained');
 		expect(changes).toEqual(['create', 'note 1000', 'note 1000', 'complete']);
-		expect(headers).toEqual([{ key: payment.steps[0]!.key, replay: true }]);
+		// The create carries when the payment was queued (the hub's version gate checks it).
+		expect(headers).toEqual([{ key: payment.steps[0]!.key, queuedAt: payment.steps[0]!.at }]);
 		expect(await store.list()).toEqual([]);
 	});
 

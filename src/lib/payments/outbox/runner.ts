@@ -87,7 +87,7 @@ async function replayPayment(
 
 function send(hub: ReplayHub, payment: OutboxPayment, step: OutboxStep): Promise<CommandResult> {
 	const id = payment.transactionId;
-	if (step.kind === 'create') return hub.create(payment.request, step.key, { replay: payment.queued });
+	if (step.kind === 'create') return hub.create(payment.request, step.key, payment.queued ? { queuedAt: step.at } : {});
 	// Unreachable: a step after create is only sent once the create was acknowledged.
 	if (id === null) return Promise.resolve({ kind: 'refused', code: 'unknown_payment' });
 	switch (step.kind) {

@@ -39,7 +39,6 @@ export interface Database {
 	kiosk_heartbeats: KioskHeartbeatTable;
 	operator_sessions: OperatorSessionTable;
 	operator_pins: OperatorPinTable;
-	login_failures: LoginFailureTable;
 	cash_box_emptyings: CashBoxEmptyingTable;
 	audit_log: AuditLogTable;
 	certificate_types: CertificateTypeTable;
@@ -52,7 +51,7 @@ export interface Database {
 	mobile_change_audit: MobileChangeAuditTable;
 	print_orders: PrintOrderTable;
 	print_attempts: PrintAttemptTable;
-	lookup_rate_windows: LookupRateWindowTable;
+	rate_counters: RateCounterTable;
 }
 
 export type Flag = 0 | 1;
@@ -443,12 +442,6 @@ export interface OperatorPinTable {
 	set_at: string;
 }
 
-export interface LoginFailureTable {
-	id: Generated<number>;
-	subject: string;
-	at: string;
-}
-
 /** Append-only: each time an operator emptied a machine's cash box, and what the hub counted in it. */
 export interface CashBoxEmptyingTable {
 	id: Generated<number>;
@@ -613,10 +606,11 @@ export interface PrintAttemptTable {
 	at: string;
 }
 
-export interface LookupRateWindowTable {
-	kiosk_code: string;
+/** Hits on one limited subject (`login:ID@K1234567`, `verify:203.0.113.7`…) in one time window. */
+export interface RateCounterTable {
+	subject: string;
 	window_start: string;
-	lookups: number;
+	hits: number;
 }
 
 export type PrintOrder = Selectable<PrintOrderTable>;

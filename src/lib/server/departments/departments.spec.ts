@@ -131,7 +131,11 @@ describe.each(engines)('government services on %s', (engine) => {
 		for (let count = 0; count < 5; count++) await ask(ruralKiosk);
 		expect(await refusalOf(ask(ruralKiosk))).toMatchObject({ status: 429, code: 'rate_limited' });
 		await expect(ask(bed.kiosk)).resolves.toMatchObject({ kind: 'marksheet' });
+		// The window slides: a new minute on the clock gives no fresh allowance at once…
 		bed.clock.now = new Date('2026-11-22T09:01:00.000Z');
+		expect(await refusalOf(ask(ruralKiosk))).toMatchObject({ status: 429, code: 'rate_limited' });
+		// …a full minute without lookups does.
+		bed.clock.now = new Date('2026-11-22T09:03:00.000Z');
 		await expect(ask(ruralKiosk)).resolves.toMatchObject({ kind: 'marksheet' });
 	});
 

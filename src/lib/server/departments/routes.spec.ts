@@ -33,7 +33,7 @@ async function call(handler: Handler | undefined, path: string, options: { param
 		headers: await kioskHeaders(options.kiosk),
 		body: options.body === undefined ? undefined : JSON.stringify(options.body)
 	});
-	const response = await handler({ request, url, params: options.params ?? {} } as never);
+	const response = await handler({ request, url, params: options.params ?? {}, getClientAddress: () => '198.51.100.7' } as never);
 	return { status: response.status, headers: response.headers, body: await response.json() };
 }
 

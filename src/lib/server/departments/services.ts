@@ -3,7 +3,7 @@ import type { Database } from '$lib/server/db/schema';
 import { getPaymentServices, type PaymentServices } from '$lib/server/payments';
 import type { SmsSender } from '$lib/server/sms';
 import type { Departments } from './adapters';
-import { lookupsPerMinuteFromEnv } from './rate-limit';
+import { hubLimits } from '$lib/server/limits';
 import { referenceDepartments } from './reference-departments';
 
 /** What the government services work with; tests swap in their own clock and departments. */
@@ -35,7 +35,7 @@ export async function getDepartmentServices(): Promise<DepartmentServices> {
 	const payments = await getPaymentServices();
 	let services = servicesByPayments.get(payments);
 	if (services === undefined) {
-		services = referenceDepartmentServices(payments, lookupsPerMinuteFromEnv(process.env));
+		services = referenceDepartmentServices(payments, hubLimits().lookupsPerKiosk.hits);
 		servicesByPayments.set(payments, services);
 	}
 	return services;

@@ -64,13 +64,34 @@ describe.each(engines)('kiosk enrolment and sessions on %s', (engine) => {
 		const late = await issueChallenge(test.db, 'K4521096', NOW);
 		await expect(openKioskSession(test.db, { kioskCode: 'K4521096', nonce: late.nonce, signature: await sign(kiosk.privateKey, 'K4521096', late.nonce) }, later(61))).rejects.toMatchObject({ code: 'challenge_invalid' });
 
-		// A signature for one machine is no good for another.
+		// A nonce (and its signature) for one machine is no good for another.
 		const other = await issueChallenge(test.db, 'K4521096', NOW);
-		await expect(openKioskSession(test.db, { kioskCode: 'K1234567', nonce: other.nonce, signature: await sign(kiosk.privateKey, 'K4521096', other.nonce) }, NOW)).rejects.toMatchObject({ code: 'kiosk_not_enrolled' });
+		await expect(openKioskSession(test.db, { kioskCode: 'K1234567', nonce: other.nonce, signature: await sign(kiosk.privateKey, 'K4521096', other.nonce) }, NOW)).rejects.toMatchObject({ code: 'challenge_invalid' });
 
 		const good = await issueChallenge(test.db, 'K4521096', NOW);
 		const { token } = await openKioskSession(test.db, { kioskCode: 'K4521096', nonce: good.nonce, signature: await sign(kiosk.privateKey, 'K4521096', good.nonce) }, NOW);
 		expect((await authenticateKiosk(test.db, bearer(token), NOW)).code).toBe('K4521096');
+	});
+
+	it('tells an unknown, an unenrolled and a revoked machine apart only to a valid signature', async () => {
+		const stranger = await newKey();
+		// The challenge answers every well-formed code alike: it says nothing about the machine.
+		for (const code of ['K9999999', 'K2045318', 'K5630281']) {
+			expect(await issueChallenge(test.db, code, NOW)).toMatchObject({ nonce: expect.any(String), expiresAt: expect.any(String) });
+		}
+		// Without the machine's key, unknown (K9999999) and never enrolled (K2045318) fail like a wrong signature.
+		for (const code of ['K9999999', 'K2045318']) {
+			const { nonce } = await issueChallenge(test.db, code, NOW);
+			await expect(openKioskSession(test.db, { kioskCode: code, nonce, signature: await sign(stranger.pair.privateKey, code, nonce) }, NOW)).rejects.toMatchObject({ status: 401, code: 'signature_invalid' });
+		}
+		// The revoked machine K5630281 learns it is revoked once it has signed with its own key.
+		// (Enrolled before it was revoked: its key is still on file.)
+		const revoked = await newKey();
+		await test.db.insertInto('kiosk_keys').values({ kiosk_code: 'K5630281', public_key_jwk: JSON.stringify(revoked.publicKey), enrolled_at: NOW.toISOString() }).execute();
+		const { nonce } = await issueChallenge(test.db, 'K5630281', NOW);
+		await expect(openKioskSession(test.db, { kioskCode: 'K5630281', nonce, signature: await sign(stranger.pair.privateKey, 'K5630281', nonce) }, NOW)).rejects.toMatchObject({ code: 'signature_invalid' });
+		const again = await issueChallenge(test.db, 'K5630281', NOW);
+		await expect(openKioskSession(test.db, { kioskCode: 'K5630281', nonce: again.nonce, signature: await sign(revoked.pair.privateKey, 'K5630281', again.nonce) }, NOW)).rejects.toMatchObject({ status: 403, code: 'kiosk_revoked' });
 	});
 
 	it('a stolen token expires; a copied database gives no token', async () => {

@@ -101,28 +101,16 @@ function importPublicKey(jwk: KioskPublicKeyJwk): Promise<webcrypto.CryptoKey> {
 	return webcrypto.subtle.importKey('jwk', { ...jwk, ext: true }, KIOSK_SIGNING_ALGORITHM, false, ['verify']);
 }
 
-/** An enrolled, active machine, or the reason it may not have a session. */
-async function requireSigningKiosk(db: Kysely<Database>, kioskCode: string): Promise<{ kiosk: Kiosk; publicKeyJwk: string }> {
-	const row = await db
-		.selectFrom('kiosks')
-		.leftJoin('kiosk_keys', 'kiosk_keys.kiosk_code', 'kiosks.code')
-		.selectAll('kiosks')
-		.select('kiosk_keys.public_key_jwk')
-		.where('kiosks.code', '=', kioskCode)
-		.executeTakeFirst();
-	if (!row) throw new ApiError(403, 'unknown_kiosk', `No kiosk ${kioskCode}`);
-	if (row.status === 'revoked') throw new ApiError(403, 'kiosk_revoked', `Kiosk ${kioskCode} may no longer transact`);
-	const { public_key_jwk: publicKeyJwk, ...kiosk } = row;
-	if (publicKeyJwk === null) throw new ApiError(403, 'kiosk_not_enrolled', `Kiosk ${kioskCode} is not enrolled`);
-	return { kiosk, publicKeyJwk };
-}
-
+/**
+ * A nonce for `kioskCode` to sign. It is given for any well-formed code, enrolled or not: the
+ * challenge tells nothing about a machine (unknown, revoked and unenrolled look alike here; the
+ * route limits it per client address). Only a valid signature learns more (`openKioskSession`).
+ */
 export async function issueChallenge(
 	db: Kysely<Database>,
 	kioskCode: string,
 	now: Date
 ): Promise<{ nonce: string; expiresAt: string }> {
-	await requireSigningKiosk(db, kioskCode);
 	const nonce = newToken();
 	const expiresAt = addSeconds(now, CHALLENGE_SECONDS);
 	await db.deleteFrom('kiosk_challenges').where('expires_at', '<', now.toISOString()).execute();
@@ -130,13 +118,17 @@ export async function issueChallenge(
 	return { nonce, expiresAt };
 }
 
-/** The signed nonce, checked with the machine's public key, buys a short-lived session token. */
+/**
+ * The signed nonce, checked with the machine's public key, buys a short-lived session token.
+ * A machine the hub has no key for (unknown, never enrolled, or its database replaced) fails
+ * exactly like a wrong signature: `signature_invalid`, which tells the kiosk its key is of no use
+ * here and it must be enrolled again. Only after a valid signature is a revoked machine told so.
+ */
 export async function openKioskSession(
 	db: Kysely<Database>,
 	request: { kioskCode: string; nonce: string; signature: string },
 	now: Date
 ): Promise<{ token: string; expiresAt: string }> {
-	const { publicKeyJwk } = await requireSigningKiosk(db, request.kioskCode);
 	// Used up whether or not the signature is good: a nonce is never tried twice.
 	const challenge = await db
 		.updateTable('kiosk_challenges')
@@ -148,14 +140,20 @@ export async function openKioskSession(
 		.returning('nonce')
 		.executeTakeFirst();
 	if (!challenge) throw new ApiError(401, 'challenge_invalid', 'Ask for a new challenge and sign it at once');
-	const key = await importPublicKey(JSON.parse(publicKeyJwk) as KioskPublicKeyJwk);
-	const signed = await webcrypto.subtle.verify(
-		KIOSK_SIGNATURE_PARAMS,
-		key,
-		Buffer.from(request.signature, 'base64url'),
-		challengeMessage(request.kioskCode, request.nonce)
-	);
-	if (!signed) throw new ApiError(401, 'signature_invalid', 'The signature does not match this kiosk’s key');
+	const row = await db
+		.selectFrom('kiosks')
+		.innerJoin('kiosk_keys', 'kiosk_keys.kiosk_code', 'kiosks.code')
+		.select(['kiosks.status', 'kiosk_keys.public_key_jwk'])
+		.where('kiosks.code', '=', request.kioskCode)
+		.executeTakeFirst();
+	const key = row && (await importPublicKey(JSON.parse(row.public_key_jwk) as KioskPublicKeyJwk));
+	const signed =
+		key !== undefined &&
+		(await webcrypto.subtle
+			.verify(KIOSK_SIGNATURE_PARAMS, key, Buffer.from(request.signature, 'base64url'), challengeMessage(request.kioskCode, request.nonce))
+			.catch(() => false));
+	if (!row || !signed) throw new ApiError(401, 'signature_invalid', 'The signature does not match a key this hub holds for the kiosk');
+	if (row.status === 'revoked') throw new ApiError(403, 'kiosk_revoked', `Kiosk ${request.kioskCode} may no longer transact`);
 	const token = newToken();
 	const expiresAt = addSeconds(now, KIOSK_SESSION_MINUTES * 60);
 	await db.deleteFrom('kiosk_sessions').where('expires_at', '<', now.toISOString()).execute();

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Cookies } from '@sveltejs/kit';
@@ -7,7 +7,7 @@ import { closeDatabase, getDatabase } from '$lib/server/db';
 import { DEMO_PASSWORD, DEMO_PIN } from '$lib/server/kiosks/demo-data';
 import { kioskAuthHeaders } from '$lib/server/kiosks/testing';
 import { tokenHash } from './secrets';
-import { guardAdminArea } from './admin-guard';
+import { guardAdminArea, isAdminRoute } from './admin-guard';
 import { ADMIN_COOKIE, OPERATOR_COOKIE } from './sessions';
 import * as login from '../../../routes/api/v1/operator/login/+server';
 import * as logout from '../../../routes/api/v1/operator/logout/+server';
@@ -19,6 +19,7 @@ import * as consoleRoute from '../../../routes/api/v1/operator/console/+server';
 import * as cashBoxEmptied from '../../../routes/api/v1/operator/cash-box-emptied/+server';
 import * as restart from '../../../routes/api/v1/operator/restart/+server';
 import * as adminLogin from '../../../routes/admin/[lang=locale]/login/+page.server';
+import * as enrol from '../../../routes/api/v1/kiosk/enrol/+server';
 
 type Handler = (event: never) => Response | Promise<Response>;
 
@@ -143,6 +144,49 @@ describe('who may use the operator console and the programme office', () => {
 		expect(await logInAs('RAJURAM1992', 'K4521096')).toMatchObject({ status: 429 });
 	});
 
+	it('counts parallel guesses before checking any: twelve at once, five are checked', async () => {
+		const answers = await Promise.all(Array.from({ length: 12 }, () => logInAs('PARALLELGUESS01', 'K6104735', 'parallel-guess')));
+		const statuses = answers.map((answer) => answer.status);
+		expect(statuses.filter((status) => status === 401)).toHaveLength(5);
+		expect(statuses.filter((status) => status === 429)).toHaveLength(7);
+	});
+
+	it('wrong passwords typed at the programme office login cannot lock an operator out of their machine', async () => {
+		const url = new URL('http://hub.test/admin/en/login');
+		const atAdmin = () =>
+			adminLoginAction({
+				request: new Request(url, { method: 'POST', body: new URLSearchParams({ ssoId: 'MEENAKUMARI1990', password: 'lock-her-out' }) }),
+				cookies: cookieJar().cookies,
+				url,
+				params: { lang: 'en' },
+				getClientAddress: () => '203.0.113.66'
+			} as never);
+		for (let attempt = 0; attempt < 5; attempt++) expect(await atAdmin()).toMatchObject({ status: 401 });
+		expect(await atAdmin()).toMatchObject({ status: 429, data: { refused: 'too_many_attempts' } });
+		// At her own machine she logs in as ever.
+		expect((await logInAs('MEENAKUMARI1990', 'K2045318')).status).toBe(200);
+	});
+
+	it('a right password for another machine’s operator is a counted attempt, not an oracle', async () => {
+		// MEENAKUMARI1990 knows her password but is not mapped to K3187402: each try counts.
+		for (let attempt = 0; attempt < 5; attempt++) {
+			expect(await logInAs('MEENAKUMARI1990', 'K3187402')).toMatchObject({ status: 403, body: { error: { code: 'operator_not_authorized_for_kiosk' } } });
+		}
+		expect(await logInAs('MEENAKUMARI1990', 'K3187402')).toMatchObject({ status: 429 });
+	});
+
+	it('limits enrolment codes per client address, never for everyone: a script elsewhere cannot block an installer', async () => {
+		const publicKey = { kty: 'EC', crv: 'P-256', x: 'f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU', y: 'x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0' };
+		const tryCode = (clientAddress: string) =>
+			call(enrol.POST, '/api/v1/kiosk/enrol', { kiosk: null, clientAddress, body: { enrolmentCode: 'AAAA-BBBB-CCCC', publicKey } });
+		// Thirty wrong codes at once from one address: ten are checked, the rest wait.
+		const burst = await Promise.all(Array.from({ length: 30 }, () => tryCode('203.0.113.50')));
+		expect(burst.filter((answer) => answer.status === 403)).toHaveLength(10);
+		expect(burst.filter((answer) => answer.status === 429).every((answer) => answer.body.error.code === 'too_many_attempts')).toBe(true);
+		// An installer at another address is not held up.
+		expect(await tryCode('198.51.100.23')).toMatchObject({ status: 403, body: { error: { code: 'enrolment_code_invalid' } } });
+	});
+
 	it('never writes a password to the log, the audit log or an answer', async () => {
 		const secret = 'Zq7-never-log-this-9Xw';
 		const written: string[] = [];
@@ -158,7 +202,7 @@ describe('who may use the operator console and the programme office', () => {
 			];
 			const db = await getDatabase();
 			const audit = await db.selectFrom('audit_log').selectAll().execute();
-			const failures = await db.selectFrom('login_failures').selectAll().execute();
+			const failures = await db.selectFrom('rate_counters').selectAll().execute();
 			expect(answers.map((answer) => answer.status)).toEqual([401, 401, 400, 400]);
 			for (const text of [...written, ...answers.map((answer) => JSON.stringify(answer.body)), JSON.stringify(audit), JSON.stringify(failures)]) {
 				expect(text).not.toContain(secret);
@@ -215,53 +259,96 @@ describe('who may use the operator console and the programme office', () => {
 		expect(await call(unlock.POST, 'unlock', { body: { pin: DEMO_PIN.pin }, cookie: token })).toMatchObject({ status: 401 });
 	});
 
-	describe('the programme office area (guarded before any route runs)', () => {
-		const ADMIN_REQUESTS: [string, string][] = [
-			['GET', '/admin/en'],
-			['GET', '/admin/hi/machines'],
-			['GET', '/admin/en/reports/unmapped?district=Jaipur'],
-			['POST', '/admin/en?/logout'],
-			['POST', '/admin/en/machines?/register'],
-			['POST', '/admin/en/machines?/newCode'],
-			['POST', '/admin/en/machines?/revoke'],
-			['POST', '/admin/en/machines?/map'],
-			['POST', '/admin/en/machines?/unmap'],
-			['POST', '/admin/en/machines?/version']
+	it('counts parallel wrong PINs one by one: the session ends and the right PIN no longer opens it', async () => {
+		const { token } = await logInAs('SURESHSHARMA1984');
+		await call(lock.POST, 'lock', { body: {}, cookie: token });
+		const answers = await Promise.all(Array.from({ length: 12 }, () => call(unlock.POST, 'unlock', { body: { pin: '1357' }, cookie: token })));
+		const statuses = answers.map((answer) => answer.status);
+		expect(statuses.filter((status) => status === 403)).toHaveLength(4);
+		expect(statuses.filter((status) => status === 401)).toHaveLength(8);
+		expect(await call(unlock.POST, 'unlock', { body: { pin: DEMO_PIN.pin }, cookie: token })).toMatchObject({ status: 401 });
+	});
+
+	describe('the programme office area (guarded on the matched route before any route code runs)', () => {
+		// What SvelteKit's router gives the hook: the route it matched (whatever the URL's spelling,
+		// `/%61dmin/en` matches `/admin/[lang=locale]`) and its params. tests/hub/authorization.spec.ts
+		// asks the built server through the real router.
+		const ADMIN_REQUESTS: [string, string, string][] = [
+			['GET', '/admin/[lang=locale]', '/admin/en'],
+			['GET', '/admin/[lang=locale]/machines', '/adm%69n/hi/machines'],
+			['GET', '/admin/[lang=locale]/reports/[list]', '/admin/en/reports/unmapped?district=Jaipur'],
+			['POST', '/admin/[lang=locale]', '/admin/en?/logout'],
+			['POST', '/admin/[lang=locale]/machines', '/admin/en/machines?/register'],
+			['POST', '/admin/[lang=locale]/machines', '/admin/en/machines?/newCode'],
+			['POST', '/admin/[lang=locale]/machines', '/admin/en/machines?/revoke'],
+			['POST', '/admin/[lang=locale]/machines', '/admin/en/machines?/map'],
+			['POST', '/admin/[lang=locale]/machines', '/admin/en/machines?/unmap'],
+			['POST', '/admin/[lang=locale]/machines', '/admin/en/machines?/version']
 		];
-		const guard = async (method: string, path: string, token?: string) => {
+		const guard = async (method: string, routeId: string, path: string, token?: string) => {
 			const url = new URL(path, 'http://hub.test');
 			const locals: App.Locals = {};
 			const refused = await guardAdminArea({
 				url,
 				request: new Request(url, { method }),
 				cookies: cookieJar(token ? { [ADMIN_COOKIE]: token } : {}).cookies,
-				locals
+				locals,
+				route: { id: routeId as never },
+				params: { lang: /\/(hi)\//.test(path) ? 'hi' : 'en' }
 			});
 			return { refused, locals };
 		};
 
-		it.each(ADMIN_REQUESTS)('%s %s needs a programme office session', async (method, path) => {
-			const none = (await guard(method, path)).refused;
+		it.each(ADMIN_REQUESTS)('%s %s (%s) needs a programme office session', async (method, routeId, path) => {
+			const none = (await guard(method, routeId, path)).refused;
 			expect(none?.status).toBe(method === 'GET' ? 303 : 401);
 			if (method === 'GET') expect(none?.headers.get('location')).toMatch(/^\/admin\/(en|hi)\/login\?next=/);
 
 			const expired = await adminToken();
 			const db = await getDatabase();
 			await db.updateTable('operator_sessions').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where('token_hash', '=', tokenHash(expired)).execute();
-			expect((await guard(method, path, expired)).refused?.status).toBe(method === 'GET' ? 303 : 401);
+			expect((await guard(method, routeId, path, expired)).refused?.status).toBe(method === 'GET' ? 303 : 401);
 
 			const { token: operatorSession } = await logInAs('SURESHSHARMA1984');
-			expect((await guard(method, path, operatorSession)).refused?.status).toBe(403);
+			expect((await guard(method, routeId, path, operatorSession)).refused?.status).toBe(403);
 
-			const admitted = await guard(method, path, await adminToken());
+			const admitted = await guard(method, routeId, path, await adminToken());
 			expect(admitted.refused).toBeUndefined();
 			expect(admitted.locals.admin?.operator.sso_id).toBe('PODIRECTOR2026');
 		});
 
 		it('lets anyone reach the login page, and only the login page', async () => {
-			expect((await guard('GET', '/admin/en/login')).refused).toBeUndefined();
-			expect((await guard('POST', '/admin/hi/login')).refused).toBeUndefined();
-			expect((await guard('GET', '/admin/en/login/../machines')).refused?.status).toBe(303);
+			expect(isAdminRoute('/admin/[lang=locale]/login')).toBe(false);
+			expect(isAdminRoute('/admin/[lang=locale]')).toBe(true);
+			expect(isAdminRoute('/admin')).toBe(true);
+			expect(isAdminRoute('/(kiosk)/[lang=locale]')).toBe(false);
+			// A path that matched no route is a 404, whatever its spelling.
+			expect(isAdminRoute(null)).toBe(false);
+			expect((await guard('GET', '/admin/[lang=locale]/login', '/admin/en/login')).refused).toBeUndefined();
+			expect((await guard('POST', '/admin/[lang=locale]/login', '/admin/hi/login')).refused).toBeUndefined();
+		});
+
+		it('every admin load, action and endpoint checks the session itself too', async () => {
+			// The hook is the first check; a route that forgot its own would leak if the hook ever
+			// missed one, so each server file under src/routes/admin calls requireAdmin.
+			const folder = join(process.cwd(), 'src/routes/admin');
+			const serverFiles = readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((file) =>
+				/(^|\/)\+(page|layout)\.server\.ts$|(^|\/)\+server\.ts$/.test(file)
+			);
+			const open = new Set(['+page.server.ts', '[lang=locale]/+layout.server.ts', '[lang=locale]/login/+page.server.ts']);
+			const login = '[lang=locale]/login/+page.server.ts';
+			const guarded = serverFiles.filter((file) => !open.has(file));
+			expect(guarded.length).toBeGreaterThanOrEqual(3);
+			for (const file of guarded) {
+				const source = readFileSync(join(folder, file), 'utf8');
+				const handlers = source.match(/export const (load|GET|POST|actions)\b/g) ?? [];
+				expect(handlers.length, file).toBeGreaterThan(0);
+				expect(source.match(/requireAdmin\(|adminOf\(/g)?.length ?? 0, `${file} checks the session`).toBeGreaterThanOrEqual(1);
+			}
+			// The open ones give nothing away: a redirect, the locale, the login form.
+			for (const file of [...open].filter((file) => file !== login)) {
+				expect(readFileSync(join(folder, file), 'utf8')).not.toMatch(/getDatabase|fleet|audit/);
+			}
 		});
 
 		it('refuses a machine operator at the programme office login', async () => {

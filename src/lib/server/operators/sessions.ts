@@ -4,9 +4,9 @@ import { ApiError } from '$lib/server/api/http';
 import { audit } from '$lib/server/audit';
 import type { Database, Kiosk, Operator, OperatorSession } from '$lib/server/db/schema';
 import { operatorOfKiosk } from '$lib/server/kiosks';
+import { forgetHits, hubLimits, refundHit, spendHit } from '$lib/server/limits';
 import { CONSOLE_ROLES, type LoginRequest, type OperatorSessionView } from '$lib/operator/protocol';
 import type { OperatorAuthenticator } from './login';
-import { recordLoginFailure, refuseWhileRateLimited } from './rate-limit';
 import { hashSecret, newToken, tokenHash, verifySecret } from './secrets';
 
 /** A shift at the machine; the console locks whenever the operator leaves it. */
@@ -60,7 +60,12 @@ async function createSession(
 /**
  * The SSO ID and password, then who may use what: an operator only on the machine mapped to
  * them ("You are not authorized to access this machine"), the programme office only at /admin.
- * Failures count towards the rate limit; nothing typed is logged or stored.
+ *
+ * Every attempt is counted before the password is checked, so parallel guesses cannot pass the
+ * limit, and a right password for the wrong machine or role is a counted attempt like a wrong one
+ * (no oracle for passwords). The account is counted per place — at its machine, or at the
+ * programme office login — so wrong passwords typed at the public /admin login cannot lock an
+ * operator out of their own machine. Nothing typed is logged or stored.
  */
 export async function logIn(
 	db: Kysely<Database>,
@@ -69,12 +74,13 @@ export async function logIn(
 	where: { kiosk: Kiosk | null; clientAddress: string },
 	now: Date
 ): Promise<{ token: string; expiresAt: string; active: ActiveSession }> {
-	const subjects = { account: `sso:${credentials.ssoId}`, client: where.kiosk?.code ?? where.clientAddress };
-	await refuseWhileRateLimited(db, subjects, now);
-	const operator = await authenticator.authenticate(credentials.ssoId, credentials.password);
 	const kioskCode = where.kiosk?.code ?? null;
+	const limits = hubLimits();
+	const accountAtPlace = `${credentials.ssoId}@${kioskCode ?? 'admin'}`;
+	await spendHit(db, limits.loginPerClient, kioskCode ?? where.clientAddress, now);
+	await spendHit(db, limits.loginPerAccount, accountAtPlace, now);
+	const operator = await authenticator.authenticate(credentials.ssoId, credentials.password);
 	const refuse = async (error: ApiError, reason: string) => {
-		if (error.code === 'credentials_invalid') await recordLoginFailure(db, subjects, now);
 		await audit(db, { actor: credentials.ssoId, action: 'operator.login_refused', kioskCode, detail: { reason } }, now);
 		return error;
 	};
@@ -95,6 +101,8 @@ export async function logIn(
 			);
 		}
 	}
+	await forgetHits(db, limits.loginPerAccount, accountAtPlace);
+	await refundHit(db, limits.loginPerClient, kioskCode ?? where.clientAddress, now);
 	const { token, expiresAt, session } = await createSession(
 		db,
 		operator,
@@ -209,27 +217,36 @@ export async function lockSession(db: Kysely<Database>, active: ActiveSession): 
 	await db.updateTable('operator_sessions').set({ locked: 1 }).where('token_hash', '=', active.session.token_hash).execute();
 }
 
-/** A locked console opens with the PIN; after `PIN_TRIES` wrong ones the session ends. */
+/**
+ * A locked console opens with the PIN; the `PIN_TRIES`th wrong one ends the session. The try is
+ * counted on the session row by one atomic `UPDATE … SET pin_failures = pin_failures + 1 …
+ * RETURNING` before the PIN is checked, so parallel guesses each use up a try of their own.
+ */
 export async function unlockWithPin(db: Kysely<Database>, active: ActiveSession, pin: string, now: Date): Promise<void> {
 	const kioskCode = active.session.kiosk_code ?? '';
 	const stored = await pinHash(db, active.operator.sso_id, kioskCode);
 	if (stored === undefined) throw new ApiError(409, 'pin_not_set', 'Log in with your SSO ID and set a PIN first');
+	const counted = await db
+		.updateTable('operator_sessions')
+		.set((eb) => ({ pin_failures: eb('pin_failures', '+', 1) }))
+		.where('token_hash', '=', active.session.token_hash)
+		.where('ended_at', 'is', null)
+		.returning('pin_failures')
+		.executeTakeFirst();
+	if (!counted || counted.pin_failures > PIN_TRIES) {
+		throw new ApiError(401, 'operator_session_expired', 'Too many wrong PINs; log in again');
+	}
 	if (await verifySecret(pin, stored)) {
 		await db
 			.updateTable('operator_sessions')
 			.set({ locked: 0, pin_failures: 0 })
 			.where('token_hash', '=', active.session.token_hash)
+			.where('ended_at', 'is', null)
 			.execute();
 		return;
 	}
-	const failures = active.session.pin_failures + 1;
-	const ended = failures >= PIN_TRIES;
-	await db
-		.updateTable('operator_sessions')
-		.set({ pin_failures: failures, ended_at: ended ? now.toISOString() : null })
-		.where('token_hash', '=', active.session.token_hash)
-		.execute();
-	if (ended) {
+	if (counted.pin_failures === PIN_TRIES) {
+		await db.updateTable('operator_sessions').set({ ended_at: now.toISOString() }).where('token_hash', '=', active.session.token_hash).execute();
 		await audit(db, { actor: active.operator.sso_id, action: 'operator.session_ended_by_pin_failures', kioskCode }, now);
 		throw new ApiError(401, 'operator_session_expired', 'Too many wrong PINs; log in again');
 	}

@@ -46,8 +46,11 @@ export interface CommandOptions<Body> {
 	/** What of the body identifies the request for idempotency; by default the body itself. */
 	fingerprint?: (body: Body) => unknown;
 	maxBytes?: number;
-	/** Starting a new transaction, which a kiosk behind the current version may not do. */
-	startsTransaction?: boolean;
+	/**
+	 * Starting a new transaction, which a kiosk behind the current version may not do unless it
+	 * replays one it queued before (`queueable` says whether this body could have been queued).
+	 */
+	startsTransaction?: { queueable: (body: Body) => boolean };
 }
 
 /**
@@ -68,9 +71,12 @@ export function paymentCommand<Schema extends v.GenericSchema>(
 	return handleApi(async () => {
 		const services = await getPaymentServices();
 		const kiosk = await requireKiosk(services.db, event.request);
-		if (options.startsTransaction) await refuseOutdatedKiosk(services.db, event.request);
 		const key = idempotencyKeyOf(event.request);
 		const body = await readJsonBody(event.request, schema, options.maxBytes);
+		if (options.startsTransaction) {
+			const queueable = options.startsTransaction.queueable(body);
+			await refuseOutdatedKiosk(services.db, event.request, services.now(), { queueable });
+		}
 		const request = {
 			kioskCode: kiosk.code,
 			key,

@@ -50,7 +50,7 @@ async function call(
 		headers,
 		body: options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body)
 	});
-	const response = await handler({ request, url, params: options.params ?? {} } as never);
+	const response = await handler({ request, url, params: options.params ?? {}, getClientAddress: () => '198.51.100.7' } as never);
 	return { status: response.status, headers: response.headers, body: await response.json() };
 }
 
@@ -135,6 +135,9 @@ describe('the payment API, called as SvelteKit calls it', () => {
 		expect(v.parse(receiptVerification, verification.body)).toMatchObject({ genuine: true, status: 'posted', identifierMasked: 'XXXXXX2003', billPaise: 29_900 });
 		expect(await call(verify.GET, '/api/v1/receipts/261234567890/verify', { params: { id: '261234567890' }, kiosk: null })).toMatchObject({ status: 404, body: { error: { code: 'unknown_receipt' } } });
 
+		// Citizens' numbers and OTPs reach a kiosk only on a hub that simulates SMS (npm start, tests).
+		expect(await call(smsOutbox.GET, '/api/v1/payments/sms-outbox')).toMatchObject({ status: 404, body: { error: { code: 'unknown_route' } } });
+		vi.stubEnv('SMS_SIMULATOR', '1');
 		const sms = await call(smsOutbox.GET, '/api/v1/payments/sms-outbox');
 		expect(sms.body.messages[0]).toMatchObject({ mobile: '9829012003', language: 'hi', transactionId: id, body: expect.stringContaining(id) });
 	});

@@ -61,3 +61,12 @@ export async function listSmsOutbox(
 		createdAt: row.created_at
 	}));
 }
+
+/**
+ * Whether kiosks may read the outbox (the tester panel shows the SMS a simulated phone got, OTPs
+ * included). Only a demo or test hub says so (`SMS_SIMULATOR=1`, set by `npm start` and the test
+ * hubs); a production hub never shows citizens' numbers or OTPs to a kiosk.
+ */
+export function smsOutboxReadable(env: Record<string, string | undefined> = process.env): boolean {
+	return env.SMS_SIMULATOR === '1';
+}

@@ -2,11 +2,14 @@ import { redirect } from '@sveltejs/kit';
 import { getDatabase } from '$lib/server/db';
 import { fleetChoices, fleetLists, transactionsChart } from '$lib/server/kiosks/fleet';
 import { fleetFilterFrom } from '$lib/server/kiosks/fleet-filter';
+import { requireAdmin } from '$lib/server/operators/admin-guard';
 import { ADMIN_COOKIE, clearSessionCookie, endSession } from '$lib/server/operators/sessions';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The programme office's dashboard: the manual's three lists, fleet health and the chart. */
-export const load: PageServerLoad = async ({ url }) => {
+export const load: PageServerLoad = async (event) => {
+	await requireAdmin(event);
+	const { url } = event;
 	const db = await getDatabase();
 	const now = new Date();
 	const { filter, idleDays } = fleetFilterFrom(url.searchParams);
@@ -20,9 +23,9 @@ export const load: PageServerLoad = async ({ url }) => {
 };
 
 export const actions: Actions = {
-	logout: async ({ locals, cookies, url, params }) => {
-		if (locals.admin) await endSession(await getDatabase(), locals.admin, new Date());
-		clearSessionCookie(cookies, ADMIN_COOKIE, url);
-		redirect(303, `/admin/${params.lang}/login`);
+	logout: async (event) => {
+		await endSession(await getDatabase(), await requireAdmin(event), new Date());
+		clearSessionCookie(event.cookies, ADMIN_COOKIE, event.url);
+		redirect(303, `/admin/${event.params.lang}/login`);
 	}
 };

@@ -6,6 +6,7 @@ import * as payments from './0004_payments';
 import * as departments from './0005_departments';
 import * as machinesOperators from './0006_machines_operators';
 import * as hubSettings from './0007_hub_settings';
+import * as rateCounters from './0008_rate_counters';
 
 /**
  * Every migration, by name. The hub is bundled by Vite, so there is no migrations folder to read
@@ -19,7 +20,8 @@ export const migrations: Record<string, Migration> = {
 	'0004_payments': payments,
 	'0005_departments': departments,
 	'0006_machines_operators': machinesOperators,
-	'0007_hub_settings': hubSettings
+	'0007_hub_settings': hubSettings,
+	'0008_rate_counters': rateCounters
 };
 
 export const inCodeMigrationProvider: MigrationProvider = {

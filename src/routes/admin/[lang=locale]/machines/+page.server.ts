@@ -15,10 +15,12 @@ import {
 	unmapOperator
 } from '$lib/server/kiosks/fleet';
 import { currentKioskVersion } from '$lib/server/kiosks/versions';
+import { requireAdmin } from '$lib/server/operators/admin-guard';
 import { formatEnrolmentCode, kioskCode } from '$lib/kiosk/enrolment-protocol';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async () => {
+export const load: PageServerLoad = async (event) => {
+	await requireAdmin(event);
 	const db = await getDatabase();
 	return {
 		machines: await fleetMachines(db, new Date()),
@@ -28,10 +30,9 @@ export const load: PageServerLoad = async () => {
 	};
 };
 
-/** Every action runs as the administrator the /admin guard (hooks.server.ts) found. */
-function adminOf(locals: App.Locals): string {
-	if (!locals.admin) error(403, 'error.unexpected');
-	return locals.admin.operator.sso_id;
+/** Every action runs as a programme office administrator, checked again here (see admin-guard.ts). */
+async function adminOf(event: Parameters<typeof requireAdmin>[0]): Promise<string> {
+	return (await requireAdmin(event)).operator.sso_id;
 }
 
 async function field(request: Request, name: string): Promise<string> {
@@ -55,8 +56,9 @@ async function attempt<T>(action: string, run: () => Promise<T>) {
 }
 
 export const actions: Actions = {
-	register: async ({ request, locals }) => {
-		const actor = adminOf(locals);
+	register: async (event) => {
+		const actor = await adminOf(event);
+		const { request } = event;
 		const form = Object.fromEntries((await request.formData()).entries());
 		const parsed = v.safeParse(registerMachineForm, form);
 		if (!parsed.success) {
@@ -68,20 +70,23 @@ export const actions: Actions = {
 			return { action: 'register', kioskCode: parsed.output.code, enrolmentCode: formatEnrolmentCode(issued.code), expiresAt: issued.expiresAt };
 		});
 	},
-	newCode: async ({ request, locals }) => {
-		const actor = adminOf(locals);
+	newCode: async (event) => {
+		const actor = await adminOf(event);
+		const { request } = event;
 		const code = await machineCode(request);
 		const issued = await issueEnrolmentCode(await getDatabase(), code, actor, new Date());
 		return { action: 'newCode', kioskCode: code, enrolmentCode: formatEnrolmentCode(issued.code), expiresAt: issued.expiresAt };
 	},
-	revoke: async ({ request, locals }) => {
-		const actor = adminOf(locals);
+	revoke: async (event) => {
+		const actor = await adminOf(event);
+		const { request } = event;
 		const code = await machineCode(request);
 		await revokeMachine(await getDatabase(), code, actor, new Date());
 		return { action: 'revoke', kioskCode: code };
 	},
-	map: async ({ request, locals }) => {
-		const actor = adminOf(locals);
+	map: async (event) => {
+		const actor = await adminOf(event);
+		const { request } = event;
 		const code = await machineCode(request);
 		const ssoId = (await field(request, 'ssoId')).toUpperCase();
 		return attempt('map', async () => {
@@ -89,14 +94,16 @@ export const actions: Actions = {
 			return { action: 'map', kioskCode: code, ssoId };
 		});
 	},
-	unmap: async ({ request, locals }) => {
-		const actor = adminOf(locals);
+	unmap: async (event) => {
+		const actor = await adminOf(event);
+		const { request } = event;
 		const code = await machineCode(request);
 		await unmapOperator(await getDatabase(), code, actor, new Date());
 		return { action: 'unmap', kioskCode: code };
 	},
-	version: async ({ request, locals }) => {
-		const actor = adminOf(locals);
+	version: async (event) => {
+		const actor = await adminOf(event);
+		const { request } = event;
 		const version = await field(request, 'version');
 		return attempt('version', async () => {
 			await setFleetVersion(await getDatabase(), version, actor, new Date());

@@ -3,6 +3,7 @@ import { getDatabase } from '$lib/server/db';
 import { fleetLists, type FleetLists } from '$lib/server/kiosks/fleet';
 import { fleetCsv } from '$lib/server/kiosks/fleet-csv';
 import { fleetFilterFrom } from '$lib/server/kiosks/fleet-filter';
+import { requireAdmin } from '$lib/server/operators/admin-guard';
 import type { RequestHandler } from './$types';
 
 const LISTS = { unmapped: 'unmapped', outdated: 'outdated', idle: 'idle', health: 'unhealthy' } as const satisfies Record<
@@ -10,8 +11,10 @@ const LISTS = { unmapped: 'unmapped', outdated: 'outdated', idle: 'idle', health
 	keyof Omit<FleetLists, 'currentVersion'>
 >;
 
-/** One of the dashboard's lists as CSV, with the same filters (the admin guard in hooks checked the session). */
-export const GET: RequestHandler = async ({ params, url }) => {
+/** One of the dashboard's lists as CSV, with the same filters. */
+export const GET: RequestHandler = async (event) => {
+	await requireAdmin(event);
+	const { params, url } = event;
 	const list = LISTS[params.list as keyof typeof LISTS];
 	if (!list) error(404, 'error.pageNotFound');
 	const now = new Date();

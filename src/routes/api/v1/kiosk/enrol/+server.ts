@@ -1,23 +1,25 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { ApiError, handleApi, readJsonBody } from '$lib/server/api/http';
+import { handleApi, readJsonBody } from '$lib/server/api/http';
 import { getDatabase } from '$lib/server/db';
 import { enrolKiosk } from '$lib/server/kiosks/enrolment';
-import { recordLoginFailure, refuseWhileRateLimited } from '$lib/server/operators/rate-limit';
+import { hubLimits, refundHit, spendHit } from '$lib/server/limits';
 import { enrolRequest } from '$lib/kiosk/enrolment-protocol';
 
-/** The installer's one-time code and the kiosk's new public key: the machine is enrolled. */
+/**
+ * The installer's one-time code and the kiosk's new public key: the machine is enrolled. Tries
+ * are counted per client address before the code is checked; a right code gives its try back (an
+ * installer enrolling a row of machines from one office is not slowed).
+ */
 export const POST: RequestHandler = (event) =>
 	handleApi(async () => {
 		const db = await getDatabase();
 		const now = new Date();
-		const subjects = { account: 'enrol', client: event.getClientAddress() };
-		await refuseWhileRateLimited(db, subjects, now);
+		const limit = hubLimits().enrolPerClient;
+		const client = event.getClientAddress();
+		await spendHit(db, limit, client, now);
 		const body = await readJsonBody(event.request, enrolRequest);
-		try {
-			return json(await enrolKiosk(db, body.enrolmentCode, body.publicKey, now), { status: 201 });
-		} catch (error) {
-			if (error instanceof ApiError && error.code === 'enrolment_code_invalid') await recordLoginFailure(db, subjects, now);
-			throw error;
-		}
+		const enrolled = await enrolKiosk(db, body.enrolmentCode, body.publicKey, now);
+		await refundHit(db, limit, client, now);
+		return json(enrolled, { status: 201 });
 	});

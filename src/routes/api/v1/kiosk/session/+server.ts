@@ -2,12 +2,16 @@ import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { handleApi, readJsonBody } from '$lib/server/api/http';
 import { getDatabase } from '$lib/server/db';
+import { hubLimits, spendHit } from '$lib/server/limits';
 import { openKioskSession } from '$lib/server/kiosks/enrolment';
 import { sessionRequest } from '$lib/kiosk/enrolment-protocol';
 
-/** The signed nonce buys a short-lived session token. */
+/** The signed nonce buys a short-lived session token; anonymous, so limited per client address. */
 export const POST: RequestHandler = (event) =>
 	handleApi(async () => {
+		const db = await getDatabase();
+		const now = new Date();
+		await spendHit(db, hubLimits().publicPerClient, event.getClientAddress(), now);
 		const body = await readJsonBody(event.request, sessionRequest);
-		return json(await openKioskSession(await getDatabase(), body, new Date()), { status: 201 });
+		return json(await openKioskSession(db, body, now), { status: 201 });
 	});
