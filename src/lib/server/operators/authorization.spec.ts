@@ -20,6 +20,10 @@ import * as cashBoxEmptied from '../../../routes/api/v1/operator/cash-box-emptie
 import * as restart from '../../../routes/api/v1/operator/restart/+server';
 import * as adminLogin from '../../../routes/admin/[lang=locale]/login/+page.server';
 import * as enrol from '../../../routes/api/v1/kiosk/enrol/+server';
+import * as challenge from '../../../routes/api/v1/kiosk/challenge/+server';
+import * as receiptVerify from '../../../routes/api/v1/receipts/[id]/verify/+server';
+import * as documentVerify from '../../../routes/api/v1/documents/[kind]/[number]/verify/+server';
+import { hubLimits } from '$lib/server/limits';
 
 type Handler = (event: never) => Response | Promise<Response>;
 
@@ -45,7 +49,7 @@ function cookieJar(initial: Record<string, string> = {}) {
 async function call(
 	handler: Handler | undefined,
 	path: string,
-	options: { kiosk?: string | null; cookie?: string; body?: unknown; clientAddress?: string } = {}
+	options: { kiosk?: string | null; cookie?: string; body?: unknown; clientAddress?: string; params?: Record<string, string> } = {}
 ) {
 	if (!handler) throw new Error(`no handler for ${path}`);
 	const db = await getDatabase();
@@ -60,7 +64,7 @@ async function call(
 		headers,
 		body: options.body === undefined ? undefined : JSON.stringify(options.body)
 	});
-	const response = await handler({ request, url, cookies: jar.cookies, params: {}, getClientAddress: () => options.clientAddress ?? '10.0.0.7' } as never);
+	const response = await handler({ request, url, cookies: jar.cookies, params: options.params ?? {}, getClientAddress: () => options.clientAddress ?? '10.0.0.7' } as never);
 	return { status: response.status, body: await response.json(), jar };
 }
 
@@ -185,6 +189,20 @@ describe('who may use the operator console and the programme office', () => {
 		expect(burst.filter((answer) => answer.status === 429).every((answer) => answer.body.error.code === 'too_many_attempts')).toBe(true);
 		// An installer at another address is not held up.
 		expect(await tryCode('198.51.100.23')).toMatchObject({ status: 403, body: { error: { code: 'enrolment_code_invalid' } } });
+	});
+
+	it('limits every anonymous endpoint per client address, together', async () => {
+		const perMinute = hubLimits().publicPerClient.hits;
+		const ask = [
+			(clientAddress: string) => call(receiptVerify.GET, '/api/v1/receipts/261234567890/verify', { kiosk: null, clientAddress, params: { id: '261234567890' } }),
+			(clientAddress: string) => call(documentVerify.GET, '/api/v1/documents/marksheet/2025-1234567/verify', { kiosk: null, clientAddress, params: { kind: 'marksheet', number: '2025-1234567' } }),
+			(clientAddress: string) => call(challenge.POST, '/api/v1/kiosk/challenge', { kiosk: null, clientAddress, body: { kioskCode: 'K1234567' } })
+		];
+		const answers = await Promise.all(Array.from({ length: perMinute }, (_, index) => ask[index % ask.length]!('203.0.113.80')));
+		expect(answers.every((answer) => answer.status < 400 || answer.body.error.code === 'unknown_receipt')).toBe(true);
+		for (const next of ask) expect(await next('203.0.113.80')).toMatchObject({ status: 429, body: { error: { code: 'rate_limited' } } });
+		// Another address (another phone scanning a receipt) is not held up.
+		expect(await ask[0]!('203.0.113.81')).toMatchObject({ status: 404, body: { error: { code: 'unknown_receipt' } } });
 	});
 
 	it('never writes a password to the log, the audit log or an answer', async () => {
