@@ -30,7 +30,7 @@ export function limitsFrom(env: Record<string, string | undefined>) {
 		/** Passwords tried for one SSO ID at one place (a machine, or the programme office login). */
 		loginPerAccount: { name: 'login', hits: 5, windowSeconds: QUARTER_HOUR, code: 'too_many_attempts' },
 		/** Passwords tried from one machine or one address, whatever the SSO ID. */
-		loginPerClient: { name: 'login-client', hits: 20, windowSeconds: QUARTER_HOUR, code: 'too_many_attempts' },
+		loginPerClient: { name: 'login-client', hits: 30, windowSeconds: QUARTER_HOUR, code: 'too_many_attempts' },
 		/** Enrolment codes tried from one address (codes have 60 bits; this only slows a script). */
 		enrolPerClient: { name: 'enrol', hits: 10, windowSeconds: QUARTER_HOUR, code: 'too_many_attempts' },
 		/** A citizen's lookups per kiosk: a few a minute; a script trying IDs makes many. */
