@@ -1,4 +1,4 @@
 import type { ParamMatcher } from '@sveltejs/kit';
-import { isLocale } from '$lib/i18n/locales';
+import { isLocale } from '$lib/contract';
 
 export const match = ((param: string) => isLocale(param)) satisfies ParamMatcher;

@@ -1,7 +1,6 @@
 import * as v from 'valibot';
-import { billQuote, API_PATHS, type BillerInfo, type BillQuote } from '$lib/payments/protocol';
+import { API_PATHS, type BillerInfo, billQuote, type BillQuote, formatDate, formatRupees } from '$lib/contract';
 import { findBill, keepBill } from '$lib/payments/offline/bill-cache';
-import { formatDate, formatRupees } from '$lib/i18n/format';
 import { mobileSchema, optionalEmailSchema, patternSchema } from './validators';
 import { resultStep, type FieldDef, type Flow, type IconName, type ResultRow } from './types';
 

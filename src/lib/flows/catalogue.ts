@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { callHub } from '$lib/kiosk/hub';
-import { API_PATHS, billerList, type BillerInfo } from '$lib/payments/protocol';
+import { API_PATHS, billerList, type BillerInfo } from '$lib/contract';
 import { billPaymentFlow } from './bill-payment';
 import { FLOWS } from './index';
 import type { Flow, MenuId } from './types';

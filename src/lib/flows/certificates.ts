@@ -1,4 +1,4 @@
-import { certificateDocument, GOVERNMENT_PATHS, TRANSACTION_ID_PATTERN } from './government-protocol';
+import { certificateDocument, GOVERNMENT_PATHS, TRANSACTION_ID_PATTERN } from '$lib/contract';
 import CertificateDocument from './government/CertificateDocument.svelte';
 import { paidPrintSteps } from './paid-print';
 import { digitsSchema } from './validators';

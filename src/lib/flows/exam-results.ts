@@ -1,4 +1,4 @@
-import { GOVERNMENT_PATHS, marksheetDocument, ROLL_NUMBER_PATTERN } from './government-protocol';
+import { GOVERNMENT_PATHS, marksheetDocument, ROLL_NUMBER_PATTERN } from '$lib/contract';
 import MarksheetDocument from './government/MarksheetDocument.svelte';
 import { paidPrintSteps } from './paid-print';
 import { digitsSchema } from './validators';

@@ -1,6 +1,5 @@
 import * as v from 'valibot';
-import { cleanNumberInput } from '$lib/i18n/digits';
-import { GOVERNMENT_PATHS, KHASRA_PATTERN, landRecord } from './government-protocol';
+import { cleanNumberInput, GOVERNMENT_PATHS, KHASRA_PATTERN, landRecord } from '$lib/contract';
 import LandRecordDocument from './government/LandRecordDocument.svelte';
 import { resultStep, type FieldSchema, type Flow } from './types';
 

@@ -1,7 +1,6 @@
 import * as v from 'valibot';
 import type { MessageId } from '$lib/i18n/translate';
-import { paymentView } from '$lib/payments/protocol';
-import { printableDocument, type PrintOrderRequest, type PrintableDocument } from './government-protocol';
+import { paymentView, printableDocument, type PrintableDocument, type PrintOrderRequest } from '$lib/contract';
 import type { FlowAnswers, Step } from './types';
 
 /**

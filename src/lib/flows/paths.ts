@@ -1,4 +1,4 @@
-import type { Locale } from '$lib/i18n/locales';
+import type { Locale } from '$lib/contract';
 
 /** The URL names the step, so browser Back, reload and deep links all land on it. */
 export const stepHref = (locale: Locale, serviceId: string, stepId: string) =>

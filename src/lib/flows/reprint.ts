@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { GOVERNMENT_PATHS, reprintAnswer } from './government-protocol';
+import { GOVERNMENT_PATHS, reprintAnswer } from '$lib/contract';
 import { digitsSchema } from './validators';
 import type { Flow } from './types';
 

@@ -1,36 +1,7 @@
 import * as v from 'valibot';
-import { formatDate, formatDateTime } from '$lib/i18n/format';
+import { formatDate, formatDateTime, TRANSACTION_ID_LENGTH, transactionStatusResult } from '$lib/contract';
 import { digitsSchema } from './validators';
 import { resultStep, type Flow } from './types';
-
-/** Where an e-Mitra application stands; each has its own "what happens next" message. */
-export const TRANSACTION_STATUSES = [
-	'submitted',
-	'under_verification',
-	'sent_back',
-	'approved',
-	'delivered',
-	'rejected'
-] as const;
-export type TransactionStatus = (typeof TRANSACTION_STATUSES)[number];
-
-const bilingualText = v.object({ en: v.string(), hi: v.string() });
-export type BilingualText = v.InferOutput<typeof bilingualText>;
-
-/** What the hub tells the kiosk about one transaction: nothing a bystander should not read. */
-export const transactionStatusResult = v.object({
-	transactionId: v.string(),
-	service: bilingualText,
-	department: bilingualText,
-	applicantNameMasked: v.string(),
-	/** ISO 8601 instants (UTC). */
-	submittedAt: v.pipe(v.string(), v.isoTimestamp()),
-	status: v.picklist(TRANSACTION_STATUSES),
-	statusUpdatedAt: v.pipe(v.string(), v.isoTimestamp())
-});
-export type TransactionStatusResult = v.InferOutput<typeof transactionStatusResult>;
-
-export const TRANSACTION_ID_LENGTH = { min: 8, max: 12 } as const;
 
 export const transactionStatusFlow: Flow = {
 	id: 'transaction-status',

@@ -1,10 +1,16 @@
 import type * as v from 'valibot';
 import type { Component } from 'svelte';
 import type { Receipt } from '$lib/devices/receipt-printer/receipt';
-import type { ChoiceOption, PrintableDocument, PrintOrderRequest } from './government-protocol';
-import type { Locale } from '$lib/i18n/locales';
+import type {
+	BillQuote,
+	ChoiceOption,
+	CreatePaymentRequest,
+	Locale,
+	PaymentMode,
+	PrintableDocument,
+	PrintOrderRequest
+} from '$lib/contract';
 import type { MessageId, MessageValues, Translate } from '$lib/i18n/translate';
-import type { BillQuote, CreatePaymentRequest } from '$lib/payments/protocol';
 
 /** The main menu's three groups; a service appears in exactly one. */
 export const MENUS = ['government', 'bills', 'video'] as const;
@@ -110,9 +116,6 @@ export interface ConfirmStep {
 	kind: 'confirm';
 	id: string;
 }
-
-export const PAYMENT_MODES = ['cash', 'card', 'cardOnline', 'aadhaar'] as const;
-export type PaymentMode = (typeof PAYMENT_MODES)[number];
 
 /** The citizen chooses how to pay, from the modes the hub's quote (a lookup result) offers. */
 export interface PaymentStep {

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import type { MessageId } from '$lib/i18n/translate';
-import { cleanNumberInput, withoutIndiaPrefix } from '$lib/i18n/digits';
+import { cleanNumberInput, withoutIndiaPrefix } from '$lib/contract';
 import type { FieldSchema } from './types';
 
 /** A blank answer to an optional field counts as no answer. */

@@ -1,7 +1,7 @@
 import { createIntl, createIntlCache, type IntlShape } from '@formatjs/intl';
 import en from '../../../messages/en.json';
 import hi from '../../../messages/hi.json';
-import { INTL_TAG, type Locale } from './locales';
+import { INTL_TAG, type Locale } from '$lib/contract';
 
 /** Every message id; en.json is the reference catalogue and a test keeps hi.json equal to it. */
 export type MessageId = keyof typeof en;

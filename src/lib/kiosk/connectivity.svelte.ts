@@ -1,4 +1,4 @@
-import { API_PATHS } from '$lib/payments/protocol';
+import { API_PATHS } from '$lib/contract';
 
 /** What the service worker answers from its cache when the hub is away (stale-while-revalidate). */
 export const CACHED_HUB_PATHS = [API_PATHS.billers, '/api/v1/reference/'];

@@ -7,7 +7,7 @@ import {
 	type DeviceStates,
 	type HeartbeatRequest,
 	type QueuedPaymentsSummary
-} from './enrolment-protocol';
+} from '$lib/contract';
 
 /** The programme office counts a machine offline after an hour without one; a minute is plenty. */
 export const HEARTBEAT_INTERVAL_MS = 60_000;

@@ -1,5 +1,5 @@
 import { version } from '$app/environment';
-import { KIOSK_VERSION_HEADER } from '$lib/payments/protocol';
+import { KIOSK_VERSION_HEADER } from '$lib/contract';
 import { reportHubAnswer } from './connectivity.svelte';
 import { forgetKioskToken, kioskToken } from './identity';
 

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { challengeMessage, KIOSK_API_PATHS, KIOSK_SIGNATURE_PARAMS, KIOSK_SIGNING_ALGORITHM, type KioskPublicKeyJwk } from './enrolment-protocol';
+import { challengeMessage, KIOSK_API_PATHS, KIOSK_SIGNATURE_PARAMS, KIOSK_SIGNING_ALGORITHM, type KioskPublicKeyJwk } from '$lib/contract';
 import { callHub } from './hub';
 import { enrolThisKiosk, readKioskIdentity } from './identity';
 

@@ -7,7 +7,7 @@ import {
 	KIOSK_SIGNATURE_PARAMS,
 	KIOSK_SIGNING_ALGORITHM,
 	sessionAnswer
-} from './enrolment-protocol';
+} from '$lib/contract';
 import {
 	IDENTITY_DATABASE,
 	IDENTITY_DATABASE_VERSION,

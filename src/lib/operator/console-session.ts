@@ -1,5 +1,5 @@
 import { callHub } from '$lib/kiosk/hub';
-import { OPERATOR_API_PATHS, type OperatorSessionView } from './protocol';
+import { OPERATOR_API_PATHS, type OperatorSessionView } from '$lib/contract';
 
 export type ConsoleAccess =
 	| { kind: 'open'; session: OperatorSessionView }

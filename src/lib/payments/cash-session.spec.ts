@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Id003NoteAcceptor, Id003Simulator } from '$lib/devices/note-acceptor';
 import type { CashJournal } from './outbox/journal';
 import type { CommandResult } from './payment-hub';
-import type { PaymentView } from './protocol';
+import type { PaymentView } from '$lib/contract';
 import { paymentViewFixture } from './testing/payment-view';
 import { CashSession } from './cash-session.svelte';
 

@@ -2,7 +2,7 @@ import { onAcceptorProblem, type DeviceMessage } from '$lib/devices/device-messa
 import type { NoteAcceptor } from '$lib/devices/note-acceptor';
 import type { CashJournal } from './outbox/journal';
 import type { CommandResult } from './payment-hub';
-import { NOTE_DENOMINATIONS_PAISE, type CancelRequest, type PaymentView } from './protocol';
+import { NOTE_DENOMINATIONS_PAISE, type CancelRequest, type PaymentView } from '$lib/contract';
 
 export type CashPhase =
 	/** Waiting for the citizen's next note (the per-note timer runs). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IDEMPOTENCY_KEY_HEADER } from './protocol';
+import { IDEMPOTENCY_KEY_HEADER } from '$lib/contract';
 import { PaymentHub } from './payment-hub';
 
 /** A fetch that answers from a script and records what it was sent. */

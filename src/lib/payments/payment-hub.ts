@@ -11,7 +11,7 @@ import {
 	type CardOnlineStartRequest,
 	type CreatePaymentRequest,
 	type PaymentView
-} from './protocol';
+} from '$lib/contract';
 
 /** What became of a payment command after its retries. */
 export type CommandResult =

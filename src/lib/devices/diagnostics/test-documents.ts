@@ -1,4 +1,4 @@
-import { formatDateTime, formatRupees } from '$lib/i18n/format';
+import { formatDateTime, formatRupees } from '$lib/contract';
 import { translator } from '$lib/i18n/translate';
 import type { Receipt } from '../receipt-printer/receipt';
 

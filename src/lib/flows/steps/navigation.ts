@@ -1,5 +1,5 @@
 import { goto } from '$app/navigation';
-import type { Locale } from '$lib/i18n/locales';
+import type { Locale } from '$lib/contract';
 import { nextStepId } from '../engine';
 import { stepHref } from '../paths';
 import type { Flow } from '../types';

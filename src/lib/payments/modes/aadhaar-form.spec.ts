@@ -7,7 +7,7 @@ import {
 	RdServiceNotFoundError
 } from '$lib/devices/fingerprint/fingerprint-errors';
 import { translator } from '$lib/i18n/translate';
-import { API_PATHS } from '../protocol';
+import { API_PATHS } from '$lib/contract';
 import { bankNames, checkAadhaarNumber, fetchAadhaarBanks, fingerprintProblem, formatAadhaarInput } from './aadhaar-form';
 
 const SBI = { iin: '607094', name: { en: 'State Bank of India', hi: 'भारतीय स्टेट बैंक' } };

@@ -1,12 +1,17 @@
 import * as v from 'valibot';
 import { FingerprintError, type FingerprintFailure } from '$lib/devices/fingerprint/fingerprint-errors';
-import { normaliseDigits } from '$lib/i18n/digits';
-import type { Locale } from '$lib/i18n/locales';
+import {
+	aadhaarBankList,
+	type AadhaarBankList,
+	aadhaarNumber,
+	API_PATHS,
+	isVerhoeffValid,
+	type Locale,
+	maskAadhaar,
+	normaliseDigits
+} from '$lib/contract';
 import type { MessageId } from '$lib/i18n/translate';
 import { callHub } from '$lib/kiosk/hub';
-import { maskAadhaar } from '../instruments';
-import { aadhaarBankList, aadhaarNumber, API_PATHS, type AadhaarBankList } from '../protocol';
-import { isVerhoeffValid } from '../verhoeff';
 import { digitsOf, groupInFours } from './card-online-form';
 
 /**

@@ -6,7 +6,7 @@ import {
 } from '$lib/devices/fingerprint/fingerprint-errors';
 import type { FingerprintCapture, FingerprintScanner } from '$lib/devices/fingerprint/fingerprint-scanner';
 import type { CommandResult } from '../payment-hub';
-import type { PaymentView } from '../protocol';
+import type { PaymentView } from '$lib/contract';
 import { paymentViewFixture, type PaymentViewChanges } from '../testing/payment-view';
 import type { AadhaarBank } from './aadhaar-form';
 import { AadhaarSession } from './aadhaar-session.svelte';

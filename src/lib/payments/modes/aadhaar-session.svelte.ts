@@ -1,6 +1,6 @@
 import type { FingerprintScanner } from '$lib/devices/fingerprint/fingerprint-scanner';
 import type { PaymentHub } from '../payment-hub';
-import type { CancelRequest, PaymentView } from '../protocol';
+import type { CancelRequest, PaymentView } from '$lib/contract';
 import {
 	checkAadhaarNumber,
 	fingerprintProblem,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { translator } from '$lib/i18n/translate';
-import type { BillQuote, PaymentView } from '../protocol';
+import type { BillQuote, PaymentView } from '$lib/contract';
 import {
 	cardOnlineCharges,
 	cardRefusalAtField,

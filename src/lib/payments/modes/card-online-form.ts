@@ -1,8 +1,13 @@
 import * as v from 'valibot';
-import { normaliseDigits } from '$lib/i18n/digits';
+import {
+	type BillQuote,
+	cardOnlineStartRequest,
+	type CardOnlineStartRequest,
+	isLuhnValid,
+	normaliseDigits,
+	type PaymentView
+} from '$lib/contract';
 import type { MessageId, MessageValues } from '$lib/i18n/translate';
-import { isLuhnValid } from '../luhn';
-import { cardOnlineStartRequest, type BillQuote, type CardOnlineStartRequest, type PaymentView } from '../protocol';
 
 /**
  * The card-online screen's rules, apart from the screen: what the citizen may type in each box,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CommandResult } from '../payment-hub';
-import type { PaymentView } from '../protocol';
+import type { PaymentView } from '$lib/contract';
 import { paymentViewFixture, type PaymentViewChanges } from '../testing/payment-view';
 import { CardOnlineSession } from './card-online-session.svelte';
 

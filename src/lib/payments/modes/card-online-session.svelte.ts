@@ -1,5 +1,5 @@
 import type { CommandResult, PaymentHub } from '../payment-hub';
-import type { PaymentView } from '../protocol';
+import type { PaymentView } from '$lib/contract';
 import {
 	cardRefusalAtField,
 	checkCardForm,

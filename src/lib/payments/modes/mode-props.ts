@@ -1,9 +1,8 @@
 import type { DeviceRegistry } from '$lib/devices/registry';
-import type { Locale } from '$lib/i18n/locales';
+import type { BillQuote, Locale, PaymentView } from '$lib/contract';
 import type { Translate } from '$lib/i18n/translate';
 import type { ModeJournal } from '../outbox/journal';
 import type { PaymentHub } from '../payment-hub';
-import type { BillQuote, PaymentView } from '../protocol';
 
 /**
  * What every payment-mode screen gets from the collect step. The hub's payment already exists

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { billQuote, type BillQuote } from '../protocol';
+import { billQuote, type BillQuote } from '$lib/contract';
 
 /** Bills the hub gave this kiosk, per consumer, for cash payment while the hub is unreachable. */
 const BILL_CACHE_KEY = 'emitra.billCache';

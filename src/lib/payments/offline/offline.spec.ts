@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { paymentViewFixture } from '../testing/payment-view';
-import type { BillQuote } from '../protocol';
+import type { BillQuote } from '$lib/contract';
 import { findBill, forgetBill, keepBill } from './bill-cache';
 import { offlineCashRefusal } from './offline-cash';
 

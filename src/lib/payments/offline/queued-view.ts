@@ -1,4 +1,4 @@
-import type { BillQuote, PaymentView } from '../protocol';
+import type { BillQuote, PaymentView } from '$lib/contract';
 import { creditedPaise, isClosed, type OutboxPayment } from '../outbox/types';
 
 /**

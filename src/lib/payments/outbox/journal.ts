@@ -1,5 +1,5 @@
 import type { CommandResult } from '../payment-hub';
-import type { ApprovalRequest, CancelRequest } from '../protocol';
+import type { ApprovalRequest, CancelRequest } from '$lib/contract';
 import type { OutboxReplayer } from './replayer';
 import type { OutboxStore } from './store';
 

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import type { CommandResult } from '../payment-hub';
-import type { CreatePaymentRequest, PaymentView } from '../protocol';
+import type { CreatePaymentRequest, PaymentView } from '$lib/contract';
 import { paymentViewFixture } from '../testing/payment-view';
 import { PaymentJournal } from './journal';
 import { OutboxReplayer } from './replayer';

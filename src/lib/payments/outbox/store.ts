@@ -1,5 +1,5 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { PaymentView } from '../protocol';
+import type { PaymentView } from '$lib/contract';
 import { isClosed, type DeadLetter, type OutboxPayment, type OutboxStep, type OutboxSummary } from './types';
 
 interface OutboxSchema extends DBSchema {

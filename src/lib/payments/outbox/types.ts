@@ -1,4 +1,4 @@
-import type { ApprovalRequest, CancelRequest, CreatePaymentRequest, PaymentView } from '../protocol';
+import type { ApprovalRequest, CancelRequest, CreatePaymentRequest, PaymentView } from '$lib/contract';
 
 /**
  * One thing the kiosk must tell the hub about a payment, in the order it happened. Each carries the

@@ -5,9 +5,7 @@ import { decodeEscPos } from '$lib/devices/receipt-printer/escpos-decoder';
 import { encodeReceipt } from '$lib/devices/receipt-printer/receipt-encoder';
 import { buildPreview } from '$lib/devices/receipt-printer/receipt-preview';
 import { createTestCanvasFactory } from '$lib/devices/receipt-printer/test-canvas';
-import { LOCALES, type Locale } from '$lib/i18n/locales';
-import { maskAadhaar, maskCardNumber } from '$lib/payments/instruments';
-import type { PaymentView } from '$lib/payments/protocol';
+import { type Locale, LOCALES, maskAadhaar, maskCardNumber, type PaymentView } from '$lib/contract';
 import { paymentViewFixture, type PaymentViewChanges } from '$lib/payments/testing/payment-view';
 import { paymentReceipt, summariseNotes } from './payment-receipt';
 

@@ -1,9 +1,15 @@
 import type { Receipt, ReceiptBlock } from '$lib/devices/receipt-printer/receipt';
-import { formatDate, formatDateTime, formatRupees } from '$lib/i18n/format';
-import type { Locale } from '$lib/i18n/locales';
+import {
+	formatDate,
+	formatDateTime,
+	formatRupees,
+	type Locale,
+	maskAadhaar,
+	maskCardNumber,
+	type PaymentMode,
+	type PaymentView
+} from '$lib/contract';
 import { translator, type MessageId, type Translate } from '$lib/i18n/translate';
-import { maskAadhaar, maskCardNumber } from '$lib/payments/instruments';
-import type { PaymentMode, PaymentView } from '$lib/payments/protocol';
 
 /**
  * The thermal receipt of a bill payment, in the citizen's language, for every way a payment can

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { paymentView, type PaymentView } from '../protocol';
+import { paymentView, type PaymentView } from '$lib/contract';
 
 export type PaymentViewChanges = Partial<Omit<PaymentView, 'amounts'>> & { amounts?: Partial<PaymentView['amounts']> };
 

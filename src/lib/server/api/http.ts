@@ -1,33 +1,6 @@
 import { json } from '@sveltejs/kit';
-import type { DepartmentRefusal } from '$lib/flows/government-protocol';
-import type { LookupRefusal } from '$lib/flows/hub-protocol';
-import type { PaymentRefusal } from '$lib/payments/protocol';
-import type { KioskAuthRefusal } from '$lib/kiosk/enrolment-protocol';
-import type { OperatorRefusal } from '$lib/operator/protocol';
-import type { FleetRefusal } from '$lib/server/kiosks/fleet';
 import * as v from 'valibot';
-
-/** The machine-readable reasons the hub refuses a request; the kiosk words them for citizens. */
-export type ApiErrorCode =
-	| 'malformed_json'
-	| 'invalid_request'
-	| 'invalid_fields'
-	| 'payload_too_large'
-	| 'unsupported_media_type'
-	| 'unknown_route'
-	| 'unknown_service'
-	| 'unknown_step'
-	| 'rate_limited'
-	| LookupRefusal
-	| PaymentRefusal
-	| KioskAuthRefusal
-	| OperatorRefusal
-	| FleetRefusal
-	| DepartmentRefusal;
-
-export interface ApiErrorBody {
-	error: { code: ApiErrorCode; message: string; fields?: Record<string, string> };
-}
+import type { ApiErrorBody, ApiErrorCode } from '$lib/contract';
 
 /** Thrown inside a handler; `handleApi` turns it into a JSON response with its status. */
 export class ApiError extends Error {

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { ApiError } from '$lib/server/api/http';
 import type { Biller, Database } from '$lib/server/db/schema';
-import type { BillerInfo, BillRequest } from '$lib/payments/protocol';
+import type { BillerInfo, BillRequest } from '$lib/contract';
 
 export * from './adapter';
 export { ReferenceBillerAdapter, referenceBillerDirectory } from './reference-adapter';

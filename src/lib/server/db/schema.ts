@@ -1,7 +1,5 @@
 import type { Generated, Selectable } from 'kysely';
-import type { TransactionStatus } from '$lib/flows/transaction-status';
-import type { Locale } from '$lib/i18n/locales';
-import type { PaymentMode, PaymentStatus } from '$lib/payments/protocol';
+import type { KioskKind, KioskVendor, Locale, PaymentMode, PaymentStatus, TransactionStatus } from '$lib/contract';
 
 /**
  * Row types of the hub database, one interface per table. Ids are TEXT, instants are ISO 8601
@@ -82,8 +80,6 @@ export type EmitraTransaction = Selectable<EmitraTransactionTable>;
 
 // ——— Machines and operators ———
 
-export type KioskVendor = 'lipi' | 'econnect' | 'pyrotech';
-export type KioskKind = 'atal-seva-kendra' | 'urban';
 
 /** An e-Mitra+ machine, by its kiosk code ("K-code"). */
 export interface KioskTable {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { TRANSACTION_STATUSES } from '$lib/flows/transaction-status';
+import { TRANSACTION_STATUSES } from '$lib/contract';
 import { DEMO_SERVICES, DEMO_TRANSACTIONS, seedDemoData } from '$lib/server/db/seed';
 import { engines, openTestDatabase, type TestDatabase } from '$lib/server/db/testing/engines';
 

@@ -1,4 +1,4 @@
-import type { Bilingual } from '$lib/flows/government-protocol';
+import type { Bilingual } from '$lib/contract';
 import type { ExamResultGrade, FamilyRelation } from '$lib/server/db/schema';
 
 /**

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Bilingual } from '$lib/flows/government-protocol';
+import type { Bilingual } from '$lib/contract';
 import type {
 	Database,
 	ReferenceCertificateTable,

@@ -4,7 +4,7 @@ import {
 	type Bilingual,
 	type CertificateDocument,
 	type MarksheetDocument
-} from '$lib/flows/government-protocol';
+} from '$lib/contract';
 import { ApiError } from '$lib/server/api/http';
 import type { Database } from '$lib/server/db/schema';
 import { maskName } from '$lib/server/privacy/mask';

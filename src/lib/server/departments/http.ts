@@ -1,6 +1,6 @@
 import { json, type RequestEvent } from '@sveltejs/kit';
 import type * as v from 'valibot';
-import type { ChoiceList } from '$lib/flows/government-protocol';
+import type { ChoiceList } from '$lib/contract';
 import { ApiError, handleApi, readJsonBody } from '$lib/server/api/http';
 import type { Kiosk } from '$lib/server/db/schema';
 import { requireKiosk } from '$lib/server/kiosks';

@@ -8,7 +8,7 @@ import {
 	type LandRecord,
 	type MarksheetDocument,
 	type PrintableDocument
-} from '$lib/flows/government-protocol';
+} from '$lib/contract';
 import { ApiError } from '$lib/server/api/http';
 import type { Kiosk } from '$lib/server/db/schema';
 import { maskName } from '$lib/server/privacy/mask';

@@ -1,7 +1,6 @@
 import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { maskMobile, type MobileChangeRequest, type MobileChangeView } from '$lib/flows/government-protocol';
-import type { Locale } from '$lib/i18n/locales';
+import { type Locale, maskMobile, type MobileChangeRequest, type MobileChangeView } from '$lib/contract';
 import { ApiError } from '$lib/server/api/http';
 import type { Database, Kiosk, MobileChange } from '$lib/server/db/schema';
 import { randomDigits } from '$lib/server/payments/ids';

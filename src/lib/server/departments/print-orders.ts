@@ -4,7 +4,7 @@ import {
 	type PrintAttemptRequest,
 	type PrintDocumentKindRequest,
 	type PrintOrderView
-} from '$lib/flows/government-protocol';
+} from '$lib/contract';
 import { ApiError } from '$lib/server/api/http';
 import type { BillerAdapter, BillerDirectory, BillLookup, PostingRequest, PostingResult } from '$lib/server/billers';
 import type { Database, Kiosk, PrintOrder } from '$lib/server/db/schema';

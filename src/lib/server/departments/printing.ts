@@ -1,5 +1,4 @@
-import type { PrintOrderRequest, ReprintAnswer } from '$lib/flows/government-protocol';
-import type { BillQuote } from '$lib/payments/protocol';
+import type { BillQuote, PrintOrderRequest, ReprintAnswer } from '$lib/contract';
 import { ApiError } from '$lib/server/api/http';
 import type { Kiosk } from '$lib/server/db/schema';
 import { quoteBill } from '$lib/server/payments';

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, engines, type TestDatabase } from '$lib/server/db/testing/engines';
 import { seedDemoData } from '$lib/server/db/seed';
 import { tokenHash } from '$lib/server/operators/secrets';
-import { challengeMessage } from '$lib/kiosk/enrolment-protocol';
+import { challengeMessage } from '$lib/contract';
 import { authenticateKiosk, enrolKiosk, issueChallenge, issueEnrolmentCode, KIOSK_SESSION_MINUTES, openKioskSession } from './enrolment';
 import { DEMO_ENROLMENT_CODES } from './demo-data';
 import { enrolTestKiosk, signIn } from './testing';

@@ -13,7 +13,7 @@ import {
 	normaliseEnrolmentCode,
 	type EnrolAnswer,
 	type KioskPublicKeyJwk
-} from '$lib/kiosk/enrolment-protocol';
+} from '$lib/contract';
 
 /** Long enough for an installer to reach a village kiosk; then the administrator issues a new one. */
 export const ENROLMENT_CODE_DAYS = 7;

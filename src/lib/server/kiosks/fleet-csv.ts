@@ -1,4 +1,4 @@
-import type { FleetMachine } from './fleet';
+import type { FleetMachine } from '$lib/contract';
 
 const COLUMNS: [string, (machine: FleetMachine) => string | number | null][] = [
 	['kiosk_code', (machine) => machine.code],

@@ -1,5 +1,5 @@
-import type { KioskVendor } from '$lib/server/db/schema';
-import { KIOSK_VENDORS, type FleetFilter } from './fleet';
+import { KIOSK_VENDORS, type KioskVendor } from '$lib/contract';
+import type { FleetFilter } from './fleet';
 
 export const DEFAULT_IDLE_DAYS = 7;
 

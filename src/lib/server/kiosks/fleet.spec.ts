@@ -3,7 +3,7 @@ import { openTestDatabase, engines, type TestDatabase } from '$lib/server/db/tes
 import { seedDemoData } from '$lib/server/db/seed';
 import { approveRestart, cashBoxContents, recordCashBoxEmptied } from '$lib/server/operators/console';
 import type { ActiveSession } from '$lib/server/operators/sessions';
-import type { HeartbeatRequest } from '$lib/kiosk/enrolment-protocol';
+import type { HeartbeatRequest } from '$lib/contract';
 import { fleetCsv } from './fleet-csv';
 import { fleetLists, fleetMachines, mapOperator, registerMachine, revokeMachine, setFleetVersion, transactionsChart, unmapOperator } from './fleet';
 import { recordHeartbeat } from './heartbeats';

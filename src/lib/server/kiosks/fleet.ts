@@ -2,19 +2,21 @@ import { sql, type Kysely } from 'kysely';
 import * as v from 'valibot';
 import { ApiError } from '$lib/server/api/http';
 import { audit } from '$lib/server/audit';
-import type { Database, KioskKind, KioskVendor } from '$lib/server/db/schema';
+import type { Database } from '$lib/server/db/schema';
 import { istDate } from '$lib/server/payments/india-time';
-import { CONSOLE_ROLES } from '$lib/operator/protocol';
-import { kioskCode as kioskCodeSchema, type DeviceStates } from '$lib/kiosk/enrolment-protocol';
+import {
+	CONSOLE_ROLES,
+	KIOSK_KINDS,
+	KIOSK_VENDORS,
+	kioskCode as kioskCodeSchema,
+	type DeviceStates,
+	type FleetMachine,
+	type HealthIssue,
+	type KioskVendor
+} from '$lib/contract';
 import { issueEnrolmentCode } from './enrolment';
 import { currentKioskVersion, isOutdated, setCurrentKioskVersion } from './versions';
 
-/** Why the programme office's change was refused; the admin screens word each. */
-export const FLEET_REFUSALS = ['kiosk_exists', 'serial_exists', 'unknown_operator', 'operator_already_mapped'] as const;
-export type FleetRefusal = (typeof FLEET_REFUSALS)[number];
-
-export const KIOSK_VENDORS: readonly KioskVendor[] = ['lipi', 'econnect', 'pyrotech'];
-export const KIOSK_KINDS: readonly KioskKind[] = ['atal-seva-kendra', 'urban'];
 
 /** A machine the hub has not heard from for this long is offline. */
 export const OFFLINE_AFTER_MINUTES = 60;
@@ -115,29 +117,6 @@ export async function setFleetVersion(db: Kysely<Database>, version: string, act
 export interface FleetFilter {
 	district?: string;
 	vendor?: KioskVendor;
-}
-
-export type HealthIssue = 'paper-out' | 'cash-box-nearly-full' | 'acceptor-fault' | 'offline' | 'queued-payments-old';
-
-export interface FleetMachine {
-	code: string;
-	serial: string;
-	vendor: KioskVendor;
-	district: string;
-	place: string;
-	kind: KioskKind;
-	status: 'active' | 'revoked';
-	softwareVersion: string;
-	enrolled: boolean;
-	operator: { ssoId: string; name: string } | null;
-	lastHeartbeatAt: string | null;
-	lastTransactionAt: string | null;
-	devices: DeviceStates | null;
-	cashBoxNotes: number;
-	queuedPayments: number;
-	oldestQueuedAt: string | null;
-	deadLetterPayments: number;
-	issues: HealthIssue[];
 }
 
 function healthIssues(machine: Omit<FleetMachine, 'issues'>, now: Date): HealthIssue[] {

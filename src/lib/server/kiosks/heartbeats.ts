@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database, Kiosk } from '$lib/server/db/schema';
-import type { HeartbeatRequest } from '$lib/kiosk/enrolment-protocol';
+import type { HeartbeatRequest } from '$lib/contract';
 import { isKioskVersion } from './versions';
 
 /**

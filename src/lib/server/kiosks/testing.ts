@@ -2,13 +2,13 @@ import { webcrypto } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { version } from '$app/environment';
 import type { Database } from '$lib/server/db/schema';
-import { KIOSK_VERSION_HEADER } from '$lib/payments/protocol';
 import {
 	challengeMessage,
 	KIOSK_SIGNATURE_PARAMS,
 	KIOSK_SIGNING_ALGORITHM,
+	KIOSK_VERSION_HEADER,
 	type KioskPublicKeyJwk
-} from '$lib/kiosk/enrolment-protocol';
+} from '$lib/contract';
 import { enrolKiosk, issueChallenge, issueEnrolmentCode, openKioskSession } from './enrolment';
 
 /** A machine enrolled with a key made here, as a real kiosk would make it in its browser. */

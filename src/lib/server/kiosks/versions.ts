@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { version as hubVersion } from '$app/environment';
 import { ApiError } from '$lib/server/api/http';
 import type { Database } from '$lib/server/db/schema';
-import { KIOSK_REPLAY_HEADER, KIOSK_VERSION_HEADER } from '$lib/payments/protocol';
+import { KIOSK_REPLAY_HEADER, KIOSK_VERSION_HEADER } from '$lib/contract';
 
 const CURRENT_KIOSK_VERSION = 'current_kiosk_version';
 const VERSION_PATTERN = /^(\d{1,4})\.(\d{1,4})\.(\d{1,4})$/;

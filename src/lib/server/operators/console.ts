@@ -4,7 +4,7 @@ import { audit } from '$lib/server/audit';
 import type { Database, Kiosk } from '$lib/server/db/schema';
 import { istDate, istDayStart } from '$lib/server/payments/india-time';
 import { walletBalance } from '$lib/server/payments/wallet';
-import type { ConsoleView } from '$lib/operator/protocol';
+import type { ConsoleView } from '$lib/contract';
 import type { ActiveSession } from './sessions';
 
 /** Payments a citizen is still in the middle of at the machine: money may be moving right now. */

@@ -5,7 +5,7 @@ import { audit } from '$lib/server/audit';
 import type { Database, Kiosk, Operator, OperatorSession } from '$lib/server/db/schema';
 import { operatorOfKiosk } from '$lib/server/kiosks';
 import { forgetHits, hubLimits, refundHit, spendHit } from '$lib/server/limits';
-import { CONSOLE_ROLES, type LoginRequest, type OperatorSessionView } from '$lib/operator/protocol';
+import { CONSOLE_ROLES, type LoginRequest, type OperatorSessionView } from '$lib/contract';
 import type { OperatorAuthenticator } from './login';
 import { hashSecret, newToken, tokenHash, verifySecret } from './secrets';
 

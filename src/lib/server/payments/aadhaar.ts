@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import { ApiError } from '$lib/server/api/http';
 import type { Kiosk } from '$lib/server/db/schema';
-import { maskAadhaar } from '$lib/payments/instruments';
-import type { AadhaarPayRequest } from '$lib/payments/protocol';
+import { type AadhaarPayRequest, maskAadhaar } from '$lib/contract';
 import { acceptApproval } from './approvals';
 import { requireAadhaarBank } from './banks';
 import { closeOpenPayment } from './cancel';

@@ -1,6 +1,6 @@
 import { ApiError } from '$lib/server/api/http';
 import type { Kiosk, Payment } from '$lib/server/db/schema';
-import type { ApprovalRequest, PaymentView } from '$lib/payments/protocol';
+import type { ApprovalRequest, PaymentView } from '$lib/contract';
 import { requireAadhaarBank } from './banks';
 import { isOpen } from './cancel';
 import type { PaymentServices } from './services';

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { ApiError } from '$lib/server/api/http';
 import type { Database } from '$lib/server/db/schema';
-import type { AadhaarBankList } from '$lib/payments/protocol';
+import type { AadhaarBankList } from '$lib/contract';
 
 /** The banks a citizen can pay from with Aadhaar, in the order the kiosk lists them. */
 export async function listAadhaarBanks(db: Kysely<Database>): Promise<AadhaarBankList['banks']> {

@@ -4,7 +4,7 @@ import { engines } from '$lib/server/db/testing/engines';
 import { findKiosk } from '$lib/server/kiosks';
 import { BillerUnavailableError, listBillers, ReferenceBillerAdapter } from '$lib/server/billers';
 import { DEMO_BILLS } from '$lib/server/db/seed';
-import { billerList, billQuote, paymentView } from '$lib/payments/protocol';
+import { billerList, billQuote, paymentView } from '$lib/contract';
 import { quoteBill } from './bills';
 import { addBill, openPaymentTestBed, refusalOf, startPayment, type PaymentTestBed } from './testing/bed';
 

@@ -17,7 +17,7 @@ import type {
 	ModeUnavailableReason,
 	PaymentMode,
 	PaymentStatus
-} from '$lib/payments/protocol';
+} from '$lib/contract';
 import { paymentAmounts, type PaymentAmounts } from './amounts';
 import type { PaymentMethod } from './charges';
 import { creditBalance, takeCredit } from './credits';

@@ -1,7 +1,7 @@
 import type { Kysely, Updateable } from 'kysely';
 import { ApiError } from '$lib/server/api/http';
 import type { CancelReason, Database, Kiosk, Payment, PaymentTable } from '$lib/server/db/schema';
-import type { CancelRequest } from '$lib/payments/protocol';
+import type { CancelRequest } from '$lib/contract';
 import { addCredit } from './credits';
 import type { PaymentServices } from './services';
 import { OPEN_STATUSES } from './state-machine';

@@ -1,7 +1,6 @@
 import { ApiError } from '$lib/server/api/http';
 import type { Kiosk, Payment } from '$lib/server/db/schema';
-import { maskCardNumber } from '$lib/payments/instruments';
-import type { CardOnlineOtpRequest, CardOnlineStartRequest } from '$lib/payments/protocol';
+import { type CardOnlineOtpRequest, type CardOnlineStartRequest, maskCardNumber } from '$lib/contract';
 import { acceptApproval } from './approvals';
 import { paymentAmounts } from './amounts';
 import { closeOpenPayment } from './cancel';

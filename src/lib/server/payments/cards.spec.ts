@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines } from '$lib/server/db/testing/engines';
 import type { BillerAdapter } from '$lib/server/billers';
-import type { PaymentView } from '$lib/payments/protocol';
+import type { PaymentView } from '$lib/contract';
 import { payByAadhaar } from './aadhaar';
 import { recordApproval } from './approvals';
 import { cancelPayment } from './cancel';

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { engines } from '$lib/server/db/testing/engines';
 import { DEMO_KIOSK_OPERATORS, seedDemoData } from '$lib/server/db/seed';
 import { findKiosk, operatorOfKiosk } from '$lib/server/kiosks';
-import type { PaymentMode } from '$lib/payments/protocol';
+import type { PaymentMode } from '$lib/contract';
 import { quoteBill } from './bills';
 import { cancelPayment } from './cancel';
 import { completeCashPayment, reportNote } from './cash';

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { ApiError } from '$lib/server/api/http';
 import type { Database, Kiosk, Payment } from '$lib/server/db/schema';
-import type { NoteCreditedRequest } from '$lib/payments/protocol';
+import type { NoteCreditedRequest } from '$lib/contract';
 import { excessCashPaise } from './amounts';
 import { addCredit } from './credits';
 import type { PaymentServices } from './services';

@@ -1,4 +1,4 @@
-import type { CardKind, PaymentMode } from '$lib/payments/protocol';
+import type { CardKind, PaymentMode } from '$lib/contract';
 
 /** A rate that applies to payments up to an amount (null: any amount), in basis points (1/100 %). */
 export interface ChargeTier {

@@ -4,7 +4,7 @@ import { ApiError, handleApi, readJsonBody } from '$lib/server/api/http';
 import type { Kiosk } from '$lib/server/db/schema';
 import { requireKiosk } from '$lib/server/kiosks';
 import { refuseOutdatedKiosk } from '$lib/server/kiosks/versions';
-import { IDEMPOTENCY_KEY_HEADER, IDEMPOTENT_REPLAYED_HEADER, type PaymentView } from '$lib/payments/protocol';
+import { IDEMPOTENCY_KEY_HEADER, IDEMPOTENT_REPLAYED_HEADER, type PaymentView } from '$lib/contract';
 import { runIdempotently } from './idempotency';
 import { getPaymentServices, type PaymentServices } from './services';
 import { finisher, type Finish } from './view';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines } from '$lib/server/db/testing/engines';
-import type { CreatePaymentRequest } from '$lib/payments/protocol';
+import type { CreatePaymentRequest } from '$lib/contract';
 import { findKiosk } from '$lib/server/kiosks';
 import { createPayment } from './bills';
 import { reportNote } from './cash';

@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { ApiError, type ApiErrorBody } from '$lib/server/api/http';
+import type { ApiErrorBody } from '$lib/contract';
+import { ApiError } from '$lib/server/api/http';
 import type { Database } from '$lib/server/db/schema';
 
 /**

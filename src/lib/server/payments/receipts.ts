@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { ApiError } from '$lib/server/api/http';
 import type { Database } from '$lib/server/db/schema';
 import { maskName } from '$lib/server/privacy/mask';
-import type { ReceiptVerification } from '$lib/payments/protocol';
+import type { ReceiptVerification } from '$lib/contract';
 
 /** All but the last four characters hidden: `XXXXXX2017`. */
 function maskIdentifier(identifier: string): string {

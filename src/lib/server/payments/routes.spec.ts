@@ -7,7 +7,7 @@ import * as v from 'valibot';
 import { version } from '$app/environment';
 import { closeDatabase, getDatabase } from '$lib/server/db';
 import { kioskAuthHeaders } from '$lib/server/kiosks/testing';
-import { paymentView, receiptVerification } from '$lib/payments/protocol';
+import { paymentView, receiptVerification } from '$lib/contract';
 import * as billers from '../../../routes/api/v1/billers/+server';
 import * as bill from '../../../routes/api/v1/billers/[billerId]/bill/+server';
 import * as banks from '../../../routes/api/v1/payments/aadhaar-banks/+server';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PAYMENT_MODES, PAYMENT_STATUSES, type PaymentStatus } from '$lib/payments/protocol';
+import { PAYMENT_MODES, PAYMENT_STATUSES, type PaymentStatus } from '$lib/contract';
 import { assertTransition, canTransition, IllegalTransitionError } from './state-machine';
 
 const ALLOWED: readonly (readonly [PaymentStatus, PaymentStatus])[] = [

@@ -1,4 +1,4 @@
-import type { PaymentMode, PaymentStatus } from '$lib/payments/protocol';
+import type { PaymentMode, PaymentStatus } from '$lib/contract';
 
 /**
  * The life of a payment, in one place:

@@ -1,7 +1,7 @@
 import type { Kysely, Updateable } from 'kysely';
 import { ApiError } from '$lib/server/api/http';
 import type { Database, Payment, PaymentTable } from '$lib/server/db/schema';
-import type { PaymentStatus } from '$lib/payments/protocol';
+import type { PaymentStatus } from '$lib/contract';
 import { assertTransition } from './state-machine';
 
 /** Someone else changed the payment between our read and our write; read again and redo. */

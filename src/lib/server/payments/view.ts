@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database, Kiosk, Payment } from '$lib/server/db/schema';
 import { maskName } from '$lib/server/privacy/mask';
-import { API_PATHS, type PaymentView } from '$lib/payments/protocol';
+import { API_PATHS, type PaymentView } from '$lib/contract';
 import type { SaveAnswer } from './idempotency';
 import { requirePayment } from './store';
 

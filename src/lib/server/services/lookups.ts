@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '$lib/server/db/schema';
 import { flowById } from '$lib/flows';
 import { findStep, validateForm } from '$lib/flows/engine';
-import type { LookupRefusal } from '$lib/flows/hub-protocol';
+import type { LookupRefusal } from '$lib/contract';
 import { ApiError } from '$lib/server/api/http';
 import { findTransactionStatus } from './transaction-status';
 

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { TransactionStatusResult } from '$lib/flows/transaction-status';
+import type { TransactionStatusResult } from '$lib/contract';
 import type { Database } from '$lib/server/db/schema';
 import { maskName } from '$lib/server/privacy/mask';
 

@@ -1,7 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '$lib/server/db/schema';
-import type { Locale } from '$lib/i18n/locales';
-import type { SmsOutbox } from '$lib/payments/protocol';
+import type { Locale, SmsOutbox } from '$lib/contract';
 
 export interface SmsMessage {
 	mobile: string;

@@ -1,5 +1,4 @@
-import { formatDate, formatRupees } from '$lib/i18n/format';
-import type { Locale } from '$lib/i18n/locales';
+import { formatDate, formatRupees, type Locale } from '$lib/contract';
 
 /** What a bill payment's SMS says, in the citizen's language. Plain text, one SMS long. */
 export interface PaymentSmsFacts {

@@ -1,4 +1,4 @@
-import type { Locale } from '$lib/i18n/locales';
+import type { Locale } from '$lib/contract';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = ({ params, locals }) => ({

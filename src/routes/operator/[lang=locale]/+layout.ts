@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import type { Locale } from '$lib/i18n/locales';
+import type { Locale } from '$lib/contract';
 import { consoleAccess } from '$lib/operator/console-session';
 import type { LayoutLoad } from './$types';
 

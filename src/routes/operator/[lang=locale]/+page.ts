@@ -1,5 +1,5 @@
 import { callHub } from '$lib/kiosk/hub';
-import { OPERATOR_API_PATHS, type ConsoleView } from '$lib/operator/protocol';
+import { OPERATOR_API_PATHS, type ConsoleView } from '$lib/contract';
 import type { PageLoad } from './$types';
 
 export const load: PageLoad = async ({ fetch }) => {

@@ -1,4 +1,4 @@
-import type { Bilingual, ChoiceOption } from '$lib/flows/government-protocol';
+import type { Bilingual, ChoiceOption } from '$lib/contract';
 import places from './rajasthan-places.json';
 
 /**

@@ -1,4 +1,4 @@
-import type { CardKind } from '$lib/payments/protocol';
+import type { CardKind } from '$lib/contract';
 
 /**
  * The hub's side of paying by card online and by Aadhaar. Reference implementations answer

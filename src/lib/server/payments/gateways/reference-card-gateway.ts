@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '$lib/server/db/schema';
-import { maskCardNumber } from '$lib/payments/instruments';
+import { maskCardNumber } from '$lib/contract';
 import { randomDigits } from '../ids';
 import type { CardIdentity, CardStart, OtpResult, PaymentGateway } from './index';
 

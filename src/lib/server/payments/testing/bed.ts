@@ -5,7 +5,7 @@ import { seedDemoData } from '$lib/server/db/seed';
 import { openTestDatabase } from '$lib/server/db/testing/engines';
 import { findKiosk } from '$lib/server/kiosks';
 import { ApiError } from '$lib/server/api/http';
-import type { CreatePaymentRequest, PaymentMode, PaymentView } from '$lib/payments/protocol';
+import type { CreatePaymentRequest, PaymentMode, PaymentView } from '$lib/contract';
 import { createPayment } from '../bills';
 import { creditBalance } from '../credits';
 import { referencePaymentServices, type PaymentServices } from '../services';

@@ -4,7 +4,7 @@ import { ApiError } from '$lib/server/api/http';
 import { getDatabase } from '$lib/server/db';
 import { getOperatorAuthenticator } from '$lib/server/operators/login';
 import { ADMIN_COOKIE, logIn, setSessionCookie } from '$lib/server/operators/sessions';
-import { loginRequest } from '$lib/operator/protocol';
+import { loginRequest } from '$lib/contract';
 import type { Actions } from './$types';
 
 export const actions: Actions = {

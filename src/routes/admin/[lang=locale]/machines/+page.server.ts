@@ -16,7 +16,7 @@ import {
 } from '$lib/server/kiosks/fleet';
 import { currentKioskVersion } from '$lib/server/kiosks/versions';
 import { requireAdmin } from '$lib/server/operators/admin-guard';
-import { formatEnrolmentCode, kioskCode } from '$lib/kiosk/enrolment-protocol';
+import { formatEnrolmentCode, kioskCode } from '$lib/contract';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

@@ -1,6 +1,6 @@
 import type { RequestHandler } from './$types';
 import { createPayment, paymentCommand } from '$lib/server/payments';
-import { createPaymentRequest } from '$lib/payments/protocol';
+import { createPaymentRequest } from '$lib/contract';
 
 /** Starts a payment for a fetched bill, before any money moves. Only cash is ever queued offline. */
 export const POST: RequestHandler = (event) =>

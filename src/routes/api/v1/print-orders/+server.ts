@@ -1,5 +1,5 @@
 import type { RequestHandler } from './$types';
-import { printOrderRequest } from '$lib/flows/government-protocol';
+import { printOrderRequest } from '$lib/contract';
 import { orderPrint } from '$lib/server/departments';
 import { departmentRequest } from '$lib/server/departments/http';
 

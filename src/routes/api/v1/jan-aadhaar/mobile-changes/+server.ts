@@ -1,5 +1,5 @@
 import type { RequestHandler } from './$types';
-import { mobileChangeRequest } from '$lib/flows/government-protocol';
+import { mobileChangeRequest } from '$lib/contract';
 import { startMobileChange } from '$lib/server/departments';
 import { departmentRequest } from '$lib/server/departments/http';
 

@@ -4,7 +4,7 @@ import { handleApi, readJsonBody } from '$lib/server/api/http';
 import { getDatabase } from '$lib/server/db';
 import { hubLimits, spendHit } from '$lib/server/limits';
 import { issueChallenge } from '$lib/server/kiosks/enrolment';
-import { challengeRequest } from '$lib/kiosk/enrolment-protocol';
+import { challengeRequest } from '$lib/contract';
 
 /** A single-use nonce for a machine to sign; anonymous, so limited per client address. */
 export const POST: RequestHandler = (event) =>

@@ -4,7 +4,7 @@ import { handleApi, readJsonBody } from '$lib/server/api/http';
 import { getDatabase } from '$lib/server/db';
 import { enrolKiosk } from '$lib/server/kiosks/enrolment';
 import { hubLimits, refundHit, spendHit } from '$lib/server/limits';
-import { enrolRequest } from '$lib/kiosk/enrolment-protocol';
+import { enrolRequest } from '$lib/contract';
 
 /**
  * The installer's one-time code and the kiosk's new public key: the machine is enrolled. Tries

@@ -4,8 +4,7 @@ import { handleApi, readJsonBody } from '$lib/server/api/http';
 import { getDatabase } from '$lib/server/db';
 import { requireKiosk } from '$lib/server/kiosks';
 import { recordHeartbeat } from '$lib/server/kiosks/heartbeats';
-import { heartbeatRequest } from '$lib/kiosk/enrolment-protocol';
-import { KIOSK_VERSION_HEADER } from '$lib/payments/protocol';
+import { heartbeatRequest, KIOSK_VERSION_HEADER } from '$lib/contract';
 
 export const POST: RequestHandler = (event) =>
 	handleApi(async () => {

@@ -4,7 +4,7 @@ import { handleApi, readJsonBody } from '$lib/server/api/http';
 import { getDatabase } from '$lib/server/db';
 import { hubLimits, spendHit } from '$lib/server/limits';
 import { openKioskSession } from '$lib/server/kiosks/enrolment';
-import { sessionRequest } from '$lib/kiosk/enrolment-protocol';
+import { sessionRequest } from '$lib/contract';
 
 /** The signed nonce buys a short-lived session token; anonymous, so limited per client address. */
 export const POST: RequestHandler = (event) =>

@@ -5,7 +5,7 @@ import { getDatabase } from '$lib/server/db';
 import { requireKiosk } from '$lib/server/kiosks';
 import { getOperatorAuthenticator } from '$lib/server/operators/login';
 import { logIn, OPERATOR_COOKIE, sessionView, setSessionCookie } from '$lib/server/operators/sessions';
-import { loginRequest } from '$lib/operator/protocol';
+import { loginRequest } from '$lib/contract';
 
 /** An operator logs in at the machine (SSO ID and password); only the operator mapped to it gets in. */
 export const POST: RequestHandler = (event) =>

@@ -2,7 +2,7 @@ import type { RequestHandler } from './$types';
 import { readJsonBody } from '$lib/server/api/http';
 import { consoleEndpoint } from '$lib/server/operators/http';
 import { sessionView, setPin } from '$lib/server/operators/sessions';
-import { pinRequest } from '$lib/operator/protocol';
+import { pinRequest } from '$lib/contract';
 
 /** Sets the operator's PIN for re-entering this machine's console (only while it is open). */
 export const POST: RequestHandler = (event) =>

@@ -2,7 +2,7 @@ import type { RequestHandler } from './$types';
 import { readJsonBody } from '$lib/server/api/http';
 import { consoleEndpoint } from '$lib/server/operators/http';
 import { unlockWithPin } from '$lib/server/operators/sessions';
-import { pinRequest } from '$lib/operator/protocol';
+import { pinRequest } from '$lib/contract';
 
 export const POST: RequestHandler = (event) =>
 	consoleEndpoint(

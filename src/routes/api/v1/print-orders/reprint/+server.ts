@@ -1,5 +1,5 @@
 import type { RequestHandler } from './$types';
-import { reprintRequest } from '$lib/flows/government-protocol';
+import { reprintRequest } from '$lib/contract';
 import { findReprint } from '$lib/server/departments';
 import { departmentRequest } from '$lib/server/departments/http';
 

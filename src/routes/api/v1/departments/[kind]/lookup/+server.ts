@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import type { RequestHandler } from './$types';
-import { DEPARTMENT_LOOKUPS } from '$lib/flows/government-protocol';
+import { DEPARTMENT_LOOKUPS } from '$lib/contract';
 import { ApiError } from '$lib/server/api/http';
 import { departmentLookup } from '$lib/server/departments';
 import { departmentRequest } from '$lib/server/departments/http';

@@ -1,6 +1,6 @@
 import type { RequestHandler } from './$types';
 import { aadhaarPayFingerprint, payByAadhaar, paymentCommand } from '$lib/server/payments';
-import { aadhaarPayRequest, MAX_PID_BLOCK_LENGTH } from '$lib/payments/protocol';
+import { aadhaarPayRequest, MAX_PID_BLOCK_LENGTH } from '$lib/contract';
 
 /** Aadhaar number, bank and fingerprint (PID block) → approved and posted, or declined. */
 export const POST: RequestHandler = (event) =>

@@ -1,6 +1,6 @@
 import type { RequestHandler } from './$types';
 import { paymentCommand, recordApproval } from '$lib/server/payments';
-import { approvalRequest } from '$lib/payments/protocol';
+import { approvalRequest } from '$lib/contract';
 
 /** What the card terminal (or an AePS device) approved; the hub then posts the bill. */
 export const POST: RequestHandler = (event) =>

@@ -1,6 +1,6 @@
 import type { RequestHandler } from './$types';
 import { paymentCommand, reportNote } from '$lib/server/payments';
-import { noteCreditedRequest } from '$lib/payments/protocol';
+import { noteCreditedRequest } from '$lib/contract';
 
 /** A note the acceptor credited; each with its own Idempotency-Key. */
 export const POST: RequestHandler = (event) =>

@@ -1,5 +1,5 @@
 import type { RequestHandler } from './$types';
-import { printAttemptRequest } from '$lib/flows/government-protocol';
+import { printAttemptRequest } from '$lib/contract';
 import { recordPrintAttempt } from '$lib/server/departments';
 import { departmentRequest } from '$lib/server/departments/http';
 

@@ -5,7 +5,7 @@ import { handleApi, readJsonBody } from '$lib/server/api/http';
 import { countLookup } from '$lib/server/departments/rate-limit';
 import { requireKiosk } from '$lib/server/kiosks';
 import { hubLimits } from '$lib/server/limits';
-import { lookupRequest } from '$lib/flows/hub-protocol';
+import { lookupRequest } from '$lib/contract';
 import { runLookup } from '$lib/server/services/lookups';
 
 /**

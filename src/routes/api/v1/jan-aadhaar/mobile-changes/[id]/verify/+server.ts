@@ -1,5 +1,5 @@
 import type { RequestHandler } from './$types';
-import { mobileChangeVerifyRequest } from '$lib/flows/government-protocol';
+import { mobileChangeVerifyRequest } from '$lib/contract';
 import { verifyMobileChange } from '$lib/server/departments';
 import { departmentRequest } from '$lib/server/departments/http';
 

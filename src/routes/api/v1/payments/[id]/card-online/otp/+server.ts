@@ -1,6 +1,6 @@
 import type { RequestHandler } from './$types';
 import { confirmCardOtp, paymentCommand } from '$lib/server/payments';
-import { cardOnlineOtpRequest } from '$lib/payments/protocol';
+import { cardOnlineOtpRequest } from '$lib/contract';
 
 /** The OTP the citizen received: approved, declined, or wrong (try again). */
 export const POST: RequestHandler = (event) =>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as v from 'valibot';
 import { maskAadhaar, maskCardNumber } from './instruments';
-import { aadhaarNumber, billRequest, cardNumber, createPaymentRequest, mobileNumber } from './protocol';
+import { aadhaarNumber, billRequest, cardNumber, createPaymentRequest, mobileNumber } from './payments';
 
 const issuesOf = (schema: v.GenericSchema, value: unknown) => {
 	const parsed = v.safeParse(schema, value);

@@ -1,7 +1,6 @@
 import * as v from 'valibot';
-import { PAYMENT_MODES } from '$lib/flows/types';
-import { cleanNumberInput, withoutIndiaPrefix } from '$lib/i18n/digits';
-import { LOCALES } from '$lib/i18n/locales';
+import { cleanNumberInput, withoutIndiaPrefix } from './digits';
+import { LOCALES } from './locales';
 import { isLuhnValid } from './luhn';
 import { isVerhoeffValid } from './verhoeff';
 
@@ -11,7 +10,9 @@ import { isVerhoeffValid } from './verhoeff';
  * Money is integer paise; instants are ISO 8601 UTC strings; dates are `YYYY-MM-DD`.
  */
 
-export { PAYMENT_MODES, type PaymentMode } from '$lib/flows/types';
+/** How a citizen may pay: notes in the acceptor, a card on the terminal, a card online, Aadhaar (AePS). */
+export const PAYMENT_MODES = ['cash', 'card', 'cardOnline', 'aadhaar'] as const;
+export type PaymentMode = (typeof PAYMENT_MODES)[number];
 
 /** The kiosk software's version (package.json), on every call, so the hub can refuse outdated machines. */
 export const KIOSK_VERSION_HEADER = 'X-Kiosk-Version';

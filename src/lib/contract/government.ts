@@ -1,6 +1,6 @@
 import * as v from 'valibot';
-import { cleanNumberInput, withoutIndiaPrefix } from '$lib/i18n/digits';
-import { LOCALES } from '$lib/i18n/locales';
+import { cleanNumberInput, withoutIndiaPrefix } from './digits';
+import { LOCALES } from './locales';
 
 /**
  * The government-services contract between the kiosk and the hub: reference lists (cacheable,
