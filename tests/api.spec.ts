@@ -1,6 +1,6 @@
 import { expect, kioskApiHeaders, test } from './support';
 
-const lookup = '/api/v1/services/transaction-status/lookup';
+const lookup = '/api/v1/lookups/transaction-status';
 let json: Record<string, string> = { 'content-type': 'application/json' };
 
 test.describe('hub API refuses bad requests with 4xx and a code, never a 500', () => {
@@ -14,7 +14,7 @@ test.describe('hub API refuses bad requests with 4xx and a code, never a 500', (
 	test('a lookup without a kiosk session', async ({ request }) => {
 		const response = await request.post(lookup, {
 			headers: { 'content-type': 'application/json' },
-			data: { step: 'transaction-id', values: { transactionId: '2611220005' } }
+			data: { transactionId: '2611220005' }
 		});
 		expect(response.status()).toBe(401);
 		expect((await response.json()).error.code).toBe('kiosk_unauthenticated');
@@ -35,32 +35,30 @@ test.describe('hub API refuses bad requests with 4xx and a code, never a 500', (
 		}
 	});
 	test('malformed JSON', async ({ request }) => {
-		const response = await request.post(lookup, { headers: json, data: Buffer.from('{"step": ') });
+		const response = await request.post(lookup, { headers: json, data: Buffer.from('{"transactionId": ') });
 		expect(response.status()).toBe(400);
 		expect((await response.json()).error.code).toBe('malformed_json');
 	});
 
 	test('wrong types', async ({ request }) => {
-		const response = await request.post(lookup, { headers: json, data: { step: 7, values: 'x' } });
+		const response = await request.post(lookup, { headers: json, data: { transactionId: 7 } });
 		expect(response.status()).toBe(400);
 		const body = await response.json();
-		expect(body.error.code).toBe('invalid_request');
-		expect(Object.keys(body.error.fields)).toEqual(expect.arrayContaining(['step', 'values']));
+		expect(body.error.code).toBe('invalid_fields');
+		expect(Object.keys(body.error.fields)).toEqual(['transactionId']);
 	});
 
 	test('a value the field schema rejects', async ({ request }) => {
 		const response = await request.post(lookup, {
 			headers: json,
-			data: { step: 'transaction-id', values: { transactionId: '12AB' } }
+			data: { transactionId: '12AB' }
 		});
 		expect(response.status()).toBe(400);
-		expect(await response.json()).toMatchObject({
-			error: { code: 'invalid_fields', fields: { transactionId: 'transactionStatus.id.format' } }
-		});
+		expect(await response.json()).toMatchObject({ error: { code: 'invalid_fields', fields: { transactionId: 'format' } } });
 	});
 
 	test('an oversize body', async ({ request }) => {
-		const big = JSON.stringify({ step: 'transaction-id', values: { transactionId: '1'.repeat(40_000) } });
+		const big = JSON.stringify({ transactionId: '1'.repeat(40_000) });
 		const response = await request.post(lookup, { headers: json, data: big });
 		expect(response.status()).toBe(413);
 		expect((await response.json()).error.code).toBe('payload_too_large');
@@ -75,17 +73,10 @@ test.describe('hub API refuses bad requests with 4xx and a code, never a 500', (
 		expect((await response.json()).error.code).toBe('unsupported_media_type');
 	});
 
-	test('an unknown service, step or route', async ({ request }) => {
-		const service = await request.post('/api/v1/services/no-such-service/lookup', {
-			headers: json,
-			data: { step: 'x', values: {} }
-		});
+	test('an unknown service or route', async ({ request }) => {
+		const service = await request.post('/api/v1/lookups/no-such-service', { headers: json, data: {} });
 		expect(service.status()).toBe(404);
 		expect((await service.json()).error.code).toBe('unknown_service');
-
-		const step = await request.post(lookup, { headers: json, data: { step: 'status', values: {} } });
-		expect(step.status()).toBe(404);
-		expect((await step.json()).error.code).toBe('unknown_step');
 
 		const route = await request.get('/api/v1/no/such/route');
 		expect(route.status()).toBe(404);
@@ -95,14 +86,14 @@ test.describe('hub API refuses bad requests with 4xx and a code, never a 500', (
 	test('an unknown transaction is a not_found refusal; a known one is found', async ({ request }) => {
 		const missing = await request.post(lookup, {
 			headers: json,
-			data: { step: 'transaction-id', values: { transactionId: '9999999999' } }
+			data: { transactionId: '9999999999' }
 		});
 		expect(missing.status()).toBe(404);
 		expect((await missing.json()).error.code).toBe('not_found');
 
 		const found = await request.post(lookup, {
 			headers: json,
-			data: { step: 'transaction-id', values: { transactionId: '2611 2200 05' } }
+			data: { transactionId: '2611 2200 05' }
 		});
 		expect(found.status()).toBe(200);
 		expect(await found.json()).toMatchObject({ transactionId: '2611220005', status: 'delivered' });

@@ -57,7 +57,7 @@ test.describe('secondary exam results', () => {
 		let status = 0;
 		const headers = await kioskApiHeaders(page.request, 'K4521096');
 		for (let count = 0; count < 70 && status !== 429; count++) {
-			const response = await page.request.post('/api/v1/departments/exam-result/lookup', {
+			const response = await page.request.post('/api/v1/lookups/exam-result', {
 				headers,
 				data: { examYear: '2025', rollNumber: '1234567' }
 			});

@@ -200,7 +200,7 @@ test('Home wipes what the citizen typed', async ({ page }) => {
 
 test('a hub that cannot be reached is explained and nothing typed is lost', async ({ page }) => {
 	await openStatusForm(page, 'hi');
-	await page.route('**/api/v1/services/**', (route) => route.abort('internetdisconnected'));
+	await page.route('**/api/v1/lookups/**', (route) => route.abort('internetdisconnected'));
 	await page.getByLabel(words.hi.field).fill('2611220001');
 	await page.getByRole('button', { name: words.hi.submit }).click();
 	await expect(page.getByRole('alert')).toContainText(words.hi.unreachable);

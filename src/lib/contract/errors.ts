@@ -14,7 +14,6 @@ export type ApiErrorCode =
 	| 'unsupported_media_type'
 	| 'unknown_route'
 	| 'unknown_service'
-	| 'unknown_step'
 	| 'rate_limited'
 	| LookupRefusal
 	| PaymentRefusal

@@ -13,7 +13,8 @@ export type Bilingual = v.InferOutput<typeof bilingual>;
 const isoDate = v.pipe(v.string(), v.isoDate());
 const language = v.picklist(LOCALES);
 const code = v.pipe(v.string(), v.regex(/^[a-z0-9-]{1,40}$/));
-const digits = (min: number, max: number) =>
+/** A number typed on the kiosk's keypad (spaces, hyphens, Devanagari digits allowed): `min`–`max` digits. */
+export const digitsField = (min: number, max: number) =>
 	v.pipe(v.string(), v.maxLength(40), v.transform(cleanNumberInput), v.regex(new RegExp(`^\\d{${min},${max}}$`), 'format'));
 
 const enc = encodeURIComponent;
@@ -23,7 +24,6 @@ export const GOVERNMENT_PATHS = {
 	districts: '/api/v1/reference/land/districts',
 	tehsils: (districtCode: string) => `/api/v1/reference/land/districts/${enc(districtCode)}/tehsils`,
 	villages: (tehsilCode: string) => `/api/v1/reference/land/tehsils/${enc(tehsilCode)}/villages`,
-	lookup: (kind: DepartmentLookupKind) => `/api/v1/departments/${enc(kind)}/lookup`,
 	printOrders: '/api/v1/print-orders',
 	printAttempts: (orderId: string) => `/api/v1/print-orders/${enc(orderId)}/attempts`,
 	reprint: '/api/v1/print-orders/reprint',
@@ -70,7 +70,8 @@ export const DEPARTMENT_REFUSALS = [
 ] as const;
 export type DepartmentRefusal = (typeof DEPARTMENT_REFUSALS)[number];
 
-export const TRANSACTION_ID_PATTERN = { min: 8, max: 12 } as const;
+/** An e-Mitra transaction ID: 8 to 12 digits. */
+export const TRANSACTION_ID_LENGTH = { min: 8, max: 12 } as const;
 /** Khasra numbers: digits, with sub-divisions after slashes, e.g. 123/45 or 88/2/1. */
 export const KHASRA_PATTERN = /^\d{1,5}(?:\/\d{1,4}){0,3}$/;
 export const ROLL_NUMBER_PATTERN = { min: 7, max: 7 } as const;
@@ -78,17 +79,17 @@ export const JAN_AADHAAR_ID_LENGTH = 10;
 
 export const certificateLookup = v.object({
 	typeId: code,
-	transactionId: digits(TRANSACTION_ID_PATTERN.min, TRANSACTION_ID_PATTERN.max)
+	transactionId: digitsField(TRANSACTION_ID_LENGTH.min, TRANSACTION_ID_LENGTH.max)
 });
 export const examLookup = v.object({
 	examYear: v.pipe(v.string(), v.regex(/^\d{4}$/)),
-	rollNumber: digits(ROLL_NUMBER_PATTERN.min, ROLL_NUMBER_PATTERN.max)
+	rollNumber: digitsField(ROLL_NUMBER_PATTERN.min, ROLL_NUMBER_PATTERN.max)
 });
 export const landLookup = v.object({
 	villageCode: v.pipe(v.string(), v.regex(/^\d{1,12}$/)),
 	khasra: v.pipe(v.string(), v.maxLength(40), v.transform(cleanNumberInput), v.regex(KHASRA_PATTERN, 'format'))
 });
-export const janAadhaarLookup = v.object({ janAadhaarId: digits(JAN_AADHAAR_ID_LENGTH, JAN_AADHAAR_ID_LENGTH) });
+export const janAadhaarLookup = v.object({ janAadhaarId: digitsField(JAN_AADHAAR_ID_LENGTH, JAN_AADHAAR_ID_LENGTH) });
 export const DEPARTMENT_LOOKUP_SCHEMAS = {
 	certificate: certificateLookup,
 	'exam-result': examLookup,
@@ -204,7 +205,7 @@ export const printOrderView = v.object({
 export type PrintOrderView = v.InferOutput<typeof printOrderView>;
 
 /** A paid print found by its receipt's reference: the document to print again, free. */
-export const reprintRequest = v.object({ receiptReference: digits(12, 12) });
+export const reprintRequest = v.object({ receiptReference: digitsField(12, 12) });
 export const reprintAnswer = v.object({ order: printOrderView, document: printableDocument });
 export type ReprintAnswer = v.InferOutput<typeof reprintAnswer>;
 

@@ -1,18 +1,31 @@
 import * as v from 'valibot';
+import { DEPARTMENT_LOOKUP_SCHEMAS, digitsField, TRANSACTION_ID_LENGTH } from './government';
 
-/** What the kiosk sends to look something up for a form step; the hub checks the same schema. */
-export const lookupRequest = v.object({
-	step: v.pipe(v.string(), v.maxLength(64)),
-	values: v.record(v.pipe(v.string(), v.maxLength(64)), v.pipe(v.string(), v.maxLength(256)))
-});
-export type LookupRequest = v.InferOutput<typeof lookupRequest>;
+/**
+ * A citizen's lookup: one path and one request schema per service, the same for every service —
+ * the transaction status and every department's question (certificate, exam result, land
+ * record, Jan Aadhaar family). The body is the schema's object; the hub checks it with the same
+ * schema, after the kiosk's session and the kiosk's lookup limit (src/lib/server/lookups).
+ */
 
 /** Why a lookup found nothing, as the hub says it; flows word each for the citizen. */
 export const LOOKUP_REFUSALS = ['not_found'] as const;
 export type LookupRefusal = (typeof LOOKUP_REFUSALS)[number];
 
-export const lookupPath = (serviceId: string) =>
-	`/api/v1/services/${encodeURIComponent(serviceId)}/lookup`;
+/** Transaction status: the e-Mitra transaction ID on the citizen's acknowledgement slip. */
+export const transactionStatusLookup = v.object({
+	transactionId: digitsField(TRANSACTION_ID_LENGTH.min, TRANSACTION_ID_LENGTH.max)
+});
+
+export const LOOKUP_SCHEMAS = {
+	'transaction-status': transactionStatusLookup,
+	...DEPARTMENT_LOOKUP_SCHEMAS
+} as const;
+export type LookupServiceId = keyof typeof LOOKUP_SCHEMAS;
+export type LookupRequest<Service extends LookupServiceId> = v.InferOutput<(typeof LOOKUP_SCHEMAS)[Service]>;
+export const LOOKUP_SERVICES = Object.keys(LOOKUP_SCHEMAS) as LookupServiceId[];
+
+export const lookupPath = (service: LookupServiceId) => `/api/v1/lookups/${encodeURIComponent(service)}`;
 
 // ——— Transaction status ———
 
@@ -42,5 +55,3 @@ export const transactionStatusResult = v.object({
 	statusUpdatedAt: v.pipe(v.string(), v.isoTimestamp())
 });
 export type TransactionStatusResult = v.InferOutput<typeof transactionStatusResult>;
-
-export const TRANSACTION_ID_LENGTH = { min: 8, max: 12 } as const;

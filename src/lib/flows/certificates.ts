@@ -1,4 +1,4 @@
-import { certificateDocument, GOVERNMENT_PATHS, TRANSACTION_ID_PATTERN } from '$lib/contract';
+import { certificateDocument, GOVERNMENT_PATHS, lookupPath, TRANSACTION_ID_LENGTH } from '$lib/contract';
 import CertificateDocument from './government/CertificateDocument.svelte';
 import { paidPrintSteps } from './paid-print';
 import { digitsSchema } from './validators';
@@ -32,12 +32,12 @@ export const certificatesFlow: Flow = {
 					name: 'transactionId',
 					label: 'certificate.id.label',
 					hint: 'certificate.id.hint',
-					messageValues: TRANSACTION_ID_PATTERN,
+					messageValues: TRANSACTION_ID_LENGTH,
 					keyboard: 'digits',
 					maxLength: 20,
 					schema: digitsSchema({
-						minLength: TRANSACTION_ID_PATTERN.min,
-						maxLength: TRANSACTION_ID_PATTERN.max,
+						minLength: TRANSACTION_ID_LENGTH.min,
+						maxLength: TRANSACTION_ID_LENGTH.max,
 						required: 'certificate.id.required',
 						format: 'certificate.id.format'
 					})
@@ -45,7 +45,7 @@ export const certificatesFlow: Flow = {
 			],
 			lookup: {
 				request: (values, answers) => ({
-					path: GOVERNMENT_PATHS.lookup('certificate'),
+					path: lookupPath('certificate'),
 					body: { typeId: answers.type?.value ?? '', transactionId: values.transactionId }
 				}),
 				errors: {

@@ -1,4 +1,4 @@
-import { GOVERNMENT_PATHS, marksheetDocument, ROLL_NUMBER_PATTERN } from '$lib/contract';
+import { GOVERNMENT_PATHS, lookupPath, marksheetDocument, ROLL_NUMBER_PATTERN } from '$lib/contract';
 import MarksheetDocument from './government/MarksheetDocument.svelte';
 import { paidPrintSteps } from './paid-print';
 import { digitsSchema } from './validators';
@@ -45,7 +45,7 @@ export const examResultsFlow: Flow = {
 			],
 			lookup: {
 				request: (values, answers) => ({
-					path: GOVERNMENT_PATHS.lookup('exam-result'),
+					path: lookupPath('exam-result'),
 					body: { examYear: answers.year?.value ?? '', rollNumber: values.rollNumber }
 				}),
 				errors: { not_found: { field: 'rollNumber', message: 'exam.roll.notFound' } }

@@ -41,7 +41,7 @@ describe('government flows on the engine', () => {
 		const form = certificatesFlow.steps.find((step) => step.id === 'transaction-id');
 		if (form?.kind !== 'form') throw new Error('no transaction-id form');
 		const request = form.lookup?.request?.({ transactionId: '2611230005' }, { type: { value: 'birth' } });
-		expect(request).toEqual({ path: '/api/v1/departments/certificate/lookup', body: { typeId: 'birth', transactionId: '2611230005' } });
+		expect(request).toEqual({ path: '/api/v1/lookups/certificate', body: { typeId: 'birth', transactionId: '2611230005' } });
 	});
 
 	it('prints only a posted payment of the print fee, and never goes back before it', () => {

@@ -7,8 +7,10 @@ import { transactionStatusFlow } from './transaction-status';
 import type { Flow } from './types';
 
 /**
- * The flows built into the kiosk, in menu order; a new service is one line. Bill payments are
- * made per biller from the hub's configuration (see catalogue.ts, which the screens use).
+ * The flows built into the kiosk, in menu order. A new government service is a flow file listed
+ * here, its lookup in the contract (`LOOKUP_SCHEMAS`) and the hub (`src/lib/server/lookups`), its
+ * messages and its demo data (README, "A new government service"). Bill payments are made per
+ * biller from the hub's configuration (see catalogue.ts, which the screens use).
  */
 export const FLOWS: readonly Flow[] = [
 	certificatesFlow,
@@ -21,7 +23,7 @@ export const FLOWS: readonly Flow[] = [
 
 const byId = new Map(FLOWS.map((flow) => [flow.id, flow]));
 
-/** A built-in flow; the hub uses this to run a flow's lookups with the flow's own schemas. */
+/** A built-in flow, by its id (the URL's service segment). */
 export function flowById(id: string): Flow | undefined {
 	return byId.get(id);
 }

@@ -1,13 +1,6 @@
 import * as v from 'valibot';
 import type { Receipt } from '$lib/devices/receipt-printer/receipt';
-import {
-	formatDateTime,
-	GOVERNMENT_PATHS,
-	JAN_AADHAAR_ID_LENGTH,
-	janAadhaarFamily,
-	maskMobile,
-	mobileChangeView
-} from '$lib/contract';
+import { formatDateTime, GOVERNMENT_PATHS, JAN_AADHAAR_ID_LENGTH, janAadhaarFamily, lookupPath, maskMobile, mobileChangeView } from '$lib/contract';
 import { translator } from '$lib/i18n/translate';
 import { digitsSchema, mobileSchema } from './validators';
 import type { Flow } from './types';
@@ -48,7 +41,7 @@ export const janAadhaarFlow: Flow = {
 				}
 			],
 			lookup: {
-				request: (values) => ({ path: GOVERNMENT_PATHS.lookup('jan-aadhaar-family'), body: values }),
+				request: (values) => ({ path: lookupPath('jan-aadhaar-family'), body: values }),
 				errors: { not_found: { field: 'janAadhaarId', message: 'janAadhaar.id.notFound' } }
 			}
 		},

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { cleanNumberInput, GOVERNMENT_PATHS, KHASRA_PATTERN, landRecord } from '$lib/contract';
+import { cleanNumberInput, GOVERNMENT_PATHS, KHASRA_PATTERN, landRecord, lookupPath } from '$lib/contract';
 import LandRecordDocument from './government/LandRecordDocument.svelte';
 import { resultStep, type FieldSchema, type Flow } from './types';
 
@@ -65,7 +65,7 @@ export const landRecordsFlow: Flow = {
 			],
 			lookup: {
 				request: (values, answers) => ({
-					path: GOVERNMENT_PATHS.lookup('land-record'),
+					path: lookupPath('land-record'),
 					body: { villageCode: answers.village?.value ?? '', khasra: values.khasra }
 				}),
 				errors: {

@@ -6,7 +6,7 @@ import { finish, openPaymentTestBed, refusalOf, TEST_ORIGIN, type PaymentTestBed
 import type { Kiosk } from '$lib/server/db/schema';
 import { listBillers } from '$lib/server/billers';
 import { listSmsOutbox } from '$lib/server/sms';
-import { departmentLookup } from './lookups';
+import { lookUp } from '$lib/server/lookups';
 import { findReprint, orderPrint } from './printing';
 import { recordPrintAttempt } from './print-orders';
 import { startMobileChange, verifyMobileChange } from './mobile-changes';
@@ -43,10 +43,17 @@ describe.each(engines)('government services on %s', (engine) => {
 
 	/** Every lookup here is a new minute, so the rate limit of 5 is met only where a test means it. */
 	let minute = 0;
-	const lookup = (kind: Parameters<typeof departmentLookup>[2], body: unknown) => {
+	const lookup = (kind: string, body: unknown) => {
 		bed.clock.now = new Date(Date.parse('2026-11-22T06:00:00.000Z') + ++minute * 60_000);
-		return departmentLookup(services, bed.kiosk, kind, body, TEST_ORIGIN);
+		return lookUp(services, bed.kiosk, kind, body, TEST_ORIGIN);
 	};
+
+	it('finds a transaction’s status by the ID as the citizen typed it, and re-checks the kiosk’s validation', async () => {
+		expect(await lookup('transaction-status', { transactionId: '२६११ २२० ००३' })).toMatchObject({ transactionId: '2611220003', status: 'sent_back' });
+		expect(await refusalOf(lookup('transaction-status', { transactionId: 'abc' }))).toMatchObject({ status: 400, code: 'invalid_fields', fields: { transactionId: 'format' } });
+		expect(await refusalOf(lookup('transaction-status', { transactionId: '2611229999' }))).toMatchObject({ status: 404, code: 'not_found' });
+		expect(await refusalOf(lookup('pay-anything', {}))).toMatchObject({ status: 404, code: 'unknown_service' });
+	});
 
 	it('shows an issued certificate and refuses another type, one not issued and an unknown ID', async () => {
 		const found = await lookup('certificate', { typeId: 'caste', transactionId: '२६११ २३० ००४' });
@@ -127,7 +134,7 @@ describe.each(engines)('government services on %s', (engine) => {
 
 	it('rate-limits lookups per kiosk: another kiosk is not held up', async () => {
 		bed.clock.now = new Date('2026-11-22T09:00:10.000Z');
-		const ask = (kiosk: Kiosk) => departmentLookup(services, kiosk, 'exam-result', { examYear: '2025', rollNumber: '1234567' }, TEST_ORIGIN);
+		const ask = (kiosk: Kiosk) => lookUp(services, kiosk, 'exam-result', { examYear: '2025', rollNumber: '1234567' }, TEST_ORIGIN);
 		for (let count = 0; count < 5; count++) await ask(ruralKiosk);
 		expect(await refusalOf(ask(ruralKiosk))).toMatchObject({ status: 429, code: 'rate_limited' });
 		await expect(ask(bed.kiosk)).resolves.toMatchObject({ kind: 'marksheet' });

@@ -1,6 +1,7 @@
-/** Government services: department adapters, their lookups, paid prints and Jan Aadhaar changes. */
+/** Government services: department adapters, their lookups (see ../lookups), paid prints and Jan Aadhaar changes. */
 export type * from './adapters';
-export { departmentLookup } from './lookups';
+export { findCertificate, findFamily, findLandRecord, findMarksheet } from './lookups';
+export { findTransactionStatus } from './transaction-status';
 export { orderPrint, findReprint } from './printing';
 export { recordPrintAttempt, withPrintFees, PRINT_FEES_BILLER_ID } from './print-orders';
 export { startMobileChange, verifyMobileChange } from './mobile-changes';

@@ -9,7 +9,8 @@ import * as districts from '../../../routes/api/v1/reference/land/districts/+ser
 import * as tehsils from '../../../routes/api/v1/reference/land/districts/[district]/tehsils/+server';
 import * as villages from '../../../routes/api/v1/reference/land/tehsils/[tehsil]/villages/+server';
 import * as examYears from '../../../routes/api/v1/reference/exam-years/+server';
-import * as lookup from '../../../routes/api/v1/departments/[kind]/lookup/+server';
+import * as lookup from '../../../routes/api/v1/lookups/[service]/+server';
+import { LOOKUP_SERVICES } from '$lib/contract';
 import * as printOrders from '../../../routes/api/v1/print-orders/+server';
 import * as verify from '../../../routes/api/v1/documents/[kind]/[number]/verify/+server';
 
@@ -64,8 +65,16 @@ describe('the government-services API, called as SvelteKit calls it', () => {
 		expect((await call(examYears.GET, '/api/v1/reference/exam-years')).body.options.map((option: { value: string }) => option.value)).toEqual(['2025', '2024', '2023', '2022', '2021']);
 	});
 
+	it('answers every registered lookup only to an enrolled kiosk', async () => {
+		expect(LOOKUP_SERVICES).toEqual(['transaction-status', 'certificate', 'exam-result', 'land-record', 'jan-aadhaar-family']);
+		for (const service of [...LOOKUP_SERVICES, 'no-such-service']) {
+			const anonymous = await call(lookup.POST, `/api/v1/lookups/${service}`, { params: { service }, body: {}, kiosk: null });
+			expect(anonymous, service).toMatchObject({ status: 401, body: { error: { code: 'kiosk_unauthenticated' } } });
+		}
+	});
+
 	it('looks up only for enrolled kiosks, refuses with codes, and never caches a citizen’s answer', async () => {
-		const ask = (kind: string, body: unknown, kiosk?: string | null) => call(lookup.POST, `/api/v1/departments/${kind}/lookup`, { params: { kind }, body, kiosk });
+		const ask = (service: string, body: unknown, kiosk?: string | null) => call(lookup.POST, `/api/v1/lookups/${service}`, { params: { service }, body, kiosk });
 		expect(await ask('certificate', { typeId: 'birth', transactionId: '2611230005' }, null)).toMatchObject({ status: 401, body: { error: { code: 'kiosk_unauthenticated' } } });
 		const found = await ask('certificate', { typeId: 'birth', transactionId: '2611230005' });
 		expect(found).toMatchObject({ status: 200, body: { kind: 'certificate', verificationUrl: 'http://hub.test/api/v1/documents/certificate/B-2026-08-115-004217/verify' } });
