@@ -6,6 +6,8 @@ export const baseURL = `http://localhost:${port}`;
 /** Browser tests drive the production build in Debian's Chromium at the kiosk's screen size. */
 export default defineConfig({
 	testDir: 'tests',
+	// tests/hub runs under vitest (vitest.hub.config.ts): the built hub over HTTP, without a browser.
+	testIgnore: ['hub/**'],
 	outputDir: 'test-results/playwright',
 	fullyParallel: true,
 	workers: 2,

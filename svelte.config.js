@@ -9,6 +9,12 @@ const config = {
 	preprocess: vitePreprocess(),
 	kit: {
 		adapter: adapter(),
+		// The demo data lives outside the hub library (src/lib/server never imports it): the
+		// start-up hook seeds it, tests and benches use it.
+		alias: { $demo: 'src/demo' },
+		// Cross-site form posts are refused by the server hook (src/lib/server/api/requests.ts), with
+		// the same rule as SvelteKit's own check, so that the kiosk API can say so in JSON.
+		csrf: { trustedOrigins: ['*'] },
 		// The kiosk's version is the package's: the hub compares it with the fleet's current one.
 		version: { name: version },
 		// The kiosk registers its service worker through workbox-window, which runs the update

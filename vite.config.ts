@@ -9,6 +9,7 @@ export default defineConfig({
 	test: {
 		include: ['src/**/*.spec.ts', 'messages/**/*.spec.ts', 'deploy/**/*.spec.ts'],
 		environment: 'node',
+		setupFiles: ['src/demo/vitest-setup.ts'],
 		expect: { requireAssertions: true },
 		testTimeout: 20_000,
 		hookTimeout: 60_000

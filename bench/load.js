@@ -7,7 +7,7 @@ import { performance } from 'node:perf_hooks';
 
 /** The demo kiosk: active, mapped to an operator whose wallet holds ₹2,00,000. */
 export const KIOSK_CODE = 'K1234567';
-/** Its one-time demo enrolment code (src/lib/server/kiosks/demo-data.ts); each bench hub starts on fresh demo data. */
+/** Its one-time demo enrolment code (src/demo/kiosks.ts); each bench hub starts on fresh demo data. */
 export const DEMO_ENROLMENT_CODE = 'JPR4-KQ2M-7XWH';
 /** The kiosk version the hub expects: the package's own, as a kiosk built from this checkout sends. */
 const KIOSK_VERSION = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;

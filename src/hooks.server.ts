@@ -1,9 +1,14 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { ApiError } from '$lib/server/api/http';
+import { isCrossSiteForm, isUnusableUrl } from '$lib/server/api/requests';
 import { securityHeaders } from '$lib/server/api/security-headers';
-import { getDatabase } from '$lib/server/db';
+import { getDatabase, prepareHubDatabaseWith } from '$lib/server/db';
+import { seedDemoDataWhenWanted } from '$demo';
 import { getPaymentServices, startPaymentJobs } from '$lib/server/payments';
 import { guardAdminArea } from '$lib/server/operators/admin-guard';
+
+// The demo data (unless DEMO_DATA=0) goes into a new database right after its migrations.
+prepareHubDatabaseWith(seedDemoDataWhenWanted);
 
 /**
  * Migrations (and the demo data, unless turned off) run before the hub answers anyone; then the
@@ -14,20 +19,12 @@ export const init: ServerInit = async () => {
 	startPaymentJobs(await getPaymentServices());
 };
 
-/** The path as the router decodes it, or undefined when it is not valid percent-encoding (`%E0%A4%`). */
-function decodedPath(pathname: string): string | undefined {
-	try {
-		return decodeURI(pathname);
-	} catch {
-		return undefined;
-	}
-}
-
 /**
- * The programme office's area needs its session (decided on the matched route); the kiosk API
- * answers even a path it cannot decode in JSON; every answer carries the security headers; the
- * page's language is in its first path segment (the second under /admin, /operator and /enrol),
- * and the language screen is Hindi first.
+ * Before any route: unusable URLs and cross-site forms are refused (in JSON under /api); the
+ * programme office's area needs its session (decided on the matched route). After: the API's
+ * 405s are JSON too; every answer carries the security headers; the page's language is in its
+ * first path segment (the second under /admin, /operator and /enrol), and the language screen is
+ * Hindi first.
  */
 export const handle: Handle = async (input) => {
 	const response = await answer(input);
@@ -48,14 +45,26 @@ export const handle: Handle = async (input) => {
 };
 
 const answer: Handle = async ({ event, resolve }) => {
-	// SvelteKit matches no route for such a path and would answer with an HTML error page.
-	if (event.route.id === null && event.url.pathname.startsWith('/api/') && decodedPath(event.url.pathname) === undefined) {
-		return new ApiError(400, 'invalid_request', 'The path is not a valid URL path').toResponse();
+	const api = event.url.pathname.startsWith('/api/');
+	const refuse = (status: number, code: 'invalid_request' | 'cross_site_request', message: string) =>
+		api ? new ApiError(status, code, message).toResponse() : new Response(message, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+	// SvelteKit would answer these with an HTML page, or pass a NUL on to the database.
+	if (isUnusableUrl(event.url)) return refuse(400, 'invalid_request', 'The path or query is not valid');
+	if (isCrossSiteForm(event.request, event.url)) {
+		return refuse(403, 'cross_site_request', `Cross-site ${event.request.method} form submissions are forbidden`);
 	}
 	const refused = await guardAdminArea(event);
 	if (refused) return refused;
 	const lang = /^(?:\/(?:admin|operator|enrol))?\/(en|hi)(\/|$)/.exec(event.url.pathname)?.[1] ?? 'hi';
-	return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', lang) });
+	const response = await resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', lang) });
+	// A method an endpoint does not have: SvelteKit says so in plain text; the API says it in JSON.
+	if (api && response.status === 405 && !response.headers.get('content-type')?.includes('json')) {
+		const refusal = new ApiError(405, 'method_not_allowed', `${event.request.method} is not a method of this endpoint`).toResponse();
+		const allow = response.headers.get('allow');
+		if (allow) refusal.headers.set('allow', allow);
+		return refusal;
+	}
+	return response;
 };
 
 /**

@@ -41,7 +41,7 @@ export async function kioskApiHeaders(request: APIRequestContext, kioskCode: str
 	return { authorization: `Bearer ${token}`, 'x-kiosk-version': KIOSK_VERSION };
 }
 
-/** Every demo account's password (src/lib/server/kiosks/demo-data.ts). */
+/** Every demo account's password (src/demo/kiosks.ts). */
 export const DEMO_PASSWORD = 'Emitra@2026';
 /** The PIN SURESHSHARMA1984 set on K1234567 (demo data). */
 export const DEMO_PIN = '2468';

@@ -13,6 +13,8 @@ export type ApiErrorCode =
 	| 'payload_too_large'
 	| 'unsupported_media_type'
 	| 'unknown_route'
+	| 'method_not_allowed'
+	| 'cross_site_request'
 	| 'unknown_service'
 	| 'rate_limited'
 	| LookupRefusal

@@ -36,14 +36,18 @@ export function billerInfo(biller: Biller): BillerInfo {
 	};
 }
 
-/** A biller a citizen can pay now: unknown and disabled ones are 404, one that is down is 503. */
+/**
+ * A biller a citizen can pay now: unknown and disabled ones are 404; one whose system is down is
+ * 424 `biller_unavailable` — the request failed on something it depends on, which the kiosk words
+ * for the citizen ("this biller is not answering"); the hub itself is fine, so not a 5xx.
+ */
 export async function requirePayableBiller(db: Kysely<Database>, billerId: string): Promise<Biller> {
 	const biller = await db.selectFrom('billers').selectAll().where('id', '=', billerId).executeTakeFirst();
 	if (biller === undefined || biller.status === 'disabled') {
 		throw new ApiError(404, 'unknown_biller', `There is no biller ${billerId}`);
 	}
 	if (biller.status === 'down') {
-		throw new ApiError(503, 'biller_unavailable', `${biller.name_en} is not answering; try later`);
+		throw new ApiError(424, 'biller_unavailable', `${biller.name_en} is not answering; try later`);
 	}
 	return biller;
 }

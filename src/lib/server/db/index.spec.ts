@@ -14,7 +14,7 @@ import {
 } from '$lib/server/db';
 import { inCodeMigrationProvider, migrations } from '$lib/server/db/migrations';
 import type { Database } from '$lib/server/db/schema';
-import { DEMO_SERVICES, DEMO_TRANSACTIONS } from '$lib/server/db/seed';
+import { DEMO_SERVICES, DEMO_TRANSACTIONS } from '$demo';
 import { engines, openTestDatabase, type TestDatabase } from '$lib/server/db/testing/engines';
 
 const LARGEST_EXACT_PAISE = Number.MAX_SAFE_INTEGER;

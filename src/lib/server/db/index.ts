@@ -5,7 +5,6 @@ import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Dialect } from '
 import pg from 'pg';
 import { inCodeMigrationProvider } from './migrations';
 import type { Database } from './schema';
-import { seedDemoData } from './seed';
 
 export type DatabaseEngine = 'sqlite' | 'postgres';
 
@@ -146,10 +145,21 @@ function messageOf(error: unknown): string {
 
 let hubDatabase: Promise<Kysely<Database>> | undefined;
 
+/** Work on the freshly migrated database before anyone is answered (the start-up hook's demo seed). */
+export type DatabasePreparation = (db: Kysely<Database>, env: Env) => Promise<void>;
+let preparation: DatabasePreparation | undefined;
+
 /**
- * The hub's database from `process.env`, migrated and (unless `DEMO_DATA` is `0` or `false`)
- * seeded with demo data. Concurrent first callers share one start-up; a failed start-up is
- * retried by the next call.
+ * Sets what `getDatabase` does after migrating: the start-up hook (hooks.server.ts) seeds the demo
+ * data here, so this folder depends on nothing above it.
+ */
+export function prepareHubDatabaseWith(step: DatabasePreparation): void {
+	preparation = step;
+}
+
+/**
+ * The hub's database from `process.env`, migrated and prepared (`prepareHubDatabaseWith`).
+ * Concurrent first callers share one start-up; a failed start-up is retried by the next call.
  */
 export function getDatabase(): Promise<Kysely<Database>> {
 	if (hubDatabase === undefined) {
@@ -166,17 +176,12 @@ async function openHubDatabase(env: Env): Promise<Kysely<Database>> {
 	const db = createDatabase(databaseConfigFromEnv(env));
 	try {
 		await migrateToLatest(db);
-		if (wantsDemoData(env)) await seedDemoData(db);
+		await preparation?.(db, env);
 		return db;
 	} catch (error) {
 		await db.destroy();
 		throw error;
 	}
-}
-
-function wantsDemoData(env: Env): boolean {
-	const setting = env.DEMO_DATA?.trim().toLowerCase();
-	return setting !== '0' && setting !== 'false';
 }
 
 export async function closeDatabase(): Promise<void> {

@@ -8,4 +8,3 @@ export { startMobileChange, verifyMobileChange } from './mobile-changes';
 export { verifyDocument } from './documents';
 export { districtOptions, tehsilOptions, villageOptions } from './land/places';
 export { getDepartmentServices, referenceDepartmentServices, type DepartmentServices } from './services';
-export { seedDepartments } from './demo-data';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_TRANSACTIONS, seedDemoData } from '$lib/server/db/seed';
+import { DEMO_TRANSACTIONS, seedDemoData } from '$demo';
 import { engines, openTestDatabase, type TestDatabase } from '$lib/server/db/testing/engines';
 import { maskName } from '$lib/server/privacy/mask';
 import { findTransactionStatus } from './transaction-status';

@@ -1,11 +1,11 @@
 import { webcrypto } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, engines, type TestDatabase } from '$lib/server/db/testing/engines';
-import { seedDemoData } from '$lib/server/db/seed';
+import { seedDemoData } from '$demo';
 import { tokenHash } from '$lib/server/operators/secrets';
 import { challengeMessage } from '$lib/contract';
 import { authenticateKiosk, enrolKiosk, issueChallenge, issueEnrolmentCode, KIOSK_SESSION_MINUTES, openKioskSession } from './enrolment';
-import { DEMO_ENROLMENT_CODES } from './demo-data';
+import { DEMO_ENROLMENT_CODES } from '$demo';
 import { enrolTestKiosk, signIn } from './testing';
 
 const NOW = new Date('2026-11-22T06:00:00.000Z');

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, engines, type TestDatabase } from '$lib/server/db/testing/engines';
-import { seedDemoData } from '$lib/server/db/seed';
+import { seedDemoData } from '$demo';
 import { approveRestart, cashBoxContents, recordCashBoxEmptied } from '$lib/server/operators/console';
 import type { ActiveSession } from '$lib/server/operators/sessions';
 import type { HeartbeatRequest } from '$lib/contract';

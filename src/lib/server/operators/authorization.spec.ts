@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Cookies } from '@sveltejs/kit';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { closeDatabase, getDatabase } from '$lib/server/db';
-import { DEMO_PASSWORD, DEMO_PIN } from '$lib/server/kiosks/demo-data';
+import { DEMO_PASSWORD, DEMO_PIN } from '$demo';
 import { kioskAuthHeaders } from '$lib/server/kiosks/testing';
 import { tokenHash } from './secrets';
 import { guardAdminArea, isAdminRoute } from './admin-guard';

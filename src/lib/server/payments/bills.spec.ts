@@ -3,7 +3,7 @@ import * as v from 'valibot';
 import { engines } from '$lib/server/db/testing/engines';
 import { findKiosk } from '$lib/server/kiosks';
 import { BillerUnavailableError, listBillers, ReferenceBillerAdapter } from '$lib/server/billers';
-import { DEMO_BILLS } from '$lib/server/db/seed';
+import { DEMO_BILLS } from '$demo';
 import { billerList, billQuote, paymentView } from '$lib/contract';
 import { quoteBill } from './bills';
 import { addBill, openPaymentTestBed, refusalOf, startPayment, type PaymentTestBed } from './testing/bed';
@@ -37,7 +37,7 @@ describe.each(engines)('fetching and starting bill payments on %s', (engine) => 
 	it('says so when the consumer is unknown, the bill is paid or the biller is down', async () => {
 		expect(await refusalOf(quote('jvvnl', '210412999999', '9414012345'))).toEqual({ status: 404, code: 'unknown_consumer' });
 		expect(await refusalOf(quote('phed', '210300004599', '9414012345'))).toEqual({ status: 409, code: 'bill_already_paid' });
-		expect(await refusalOf(quote('kedl', '310512345601', '9414012345'))).toEqual({ status: 503, code: 'biller_unavailable' });
+		expect(await refusalOf(quote('kedl', '310512345601', '9414012345'))).toEqual({ status: 424, code: 'biller_unavailable' });
 		expect(await refusalOf(quote('gas', '310512345601'))).toEqual({ status: 404, code: 'unknown_biller' });
 	});
 
@@ -52,7 +52,7 @@ describe.each(engines)('fetching and starting bill payments on %s', (engine) => 
 			})
 		};
 		expect(await refusalOf(quoteBill(down, bed.kiosk, 'jvvnl', { identifier: '210412000001', mobile: '9414012345' }))).toEqual({
-			status: 503,
+			status: 424,
 			code: 'biller_unavailable'
 		});
 	});

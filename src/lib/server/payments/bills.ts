@@ -48,7 +48,7 @@ async function fetchDueBill(
 		lookup = await services.billers(biller.id).fetchBill(holder.identifier);
 	} catch (error) {
 		if (error instanceof BillerUnavailableError) {
-			throw new ApiError(503, 'biller_unavailable', `${biller.name_en} is not answering; try later`);
+			throw new ApiError(424, 'biller_unavailable', `${biller.name_en} is not answering; try later`);
 		}
 		throw error;
 	}

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { engines } from '$lib/server/db/testing/engines';
-import { DEMO_KIOSK_OPERATORS, seedDemoData } from '$lib/server/db/seed';
+import { DEMO_KIOSK_OPERATORS, seedDemoData } from '$demo';
 import { findKiosk, operatorOfKiosk } from '$lib/server/kiosks';
 import type { PaymentMode } from '$lib/contract';
 import { quoteBill } from './bills';

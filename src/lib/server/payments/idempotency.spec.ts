@@ -92,7 +92,7 @@ describe.each(engines)('idempotency keys on %s', (engine) => {
 		const key = randomUUID();
 		await bed.db.updateTable('billers').set({ status: 'down' }).where('id', '=', body.billerId).execute();
 		try {
-			expect(await refusalOf(create(key, body))).toEqual({ status: 503, code: 'biller_unavailable' });
+			expect(await refusalOf(create(key, body))).toEqual({ status: 424, code: 'biller_unavailable' });
 		} finally {
 			await bed.db.updateTable('billers').set({ status: 'enabled' }).where('id', '=', body.billerId).execute();
 		}

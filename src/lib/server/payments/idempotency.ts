@@ -14,12 +14,19 @@ import type { Database } from '$lib/server/db/schema';
  *
  * The answer is written by the operation inside the same database transaction as its last
  * change, so "changed" and "answered" commit together. A refusal (4xx) is stored like any
- * answer. A try that dies with a fault or a "try later" (5xx) releases the key (every operation
+ * answer. A try that dies with a fault or a "try later" (a 5xx, or a biller that is not answering,
+ * `TRY_LATER_REFUSALS`) releases the key (every operation
  * can run again from wherever the last one stopped); one that dies with the process leaves the
  * key locked until `IDEMPOTENCY_LOCK_MS` has passed.
  */
 
 export const IDEMPOTENCY_LOCK_MS = 2 * 60_000;
+
+/**
+ * Refusals that say "not now" rather than "no": the same request may succeed later (the biller's
+ * system comes back), so they are not kept as the key's answer.
+ */
+export const TRY_LATER_REFUSALS: readonly string[] = ['biller_unavailable'];
 
 export interface IdempotentRequest {
 	kioskCode: string;
@@ -164,8 +171,8 @@ export async function runIdempotently(
 		if (!saved) throw new Error(`${request.method} ${request.path} answered without storing its answer`);
 		return { status: successStatus, body, replayed: false };
 	} catch (error) {
-		// A refusal is the answer to this request; "unavailable, try later" (5xx) is not.
-		if (error instanceof ApiError && error.status < 500) {
+		// A refusal is the answer to this request; "unavailable, try later" is not.
+		if (error instanceof ApiError && error.status < 500 && !TRY_LATER_REFUSALS.includes(error.code)) {
 			const refusal: ApiErrorBody = await error.toResponse().json();
 			await finishKey(request, claim.token, error.status, refusal, now())(db);
 		} else {

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DatabaseEngine } from '$lib/server/db';
 import type { Database, Kiosk } from '$lib/server/db/schema';
-import { seedDemoData } from '$lib/server/db/seed';
+import { seedDemoData } from '$demo';
 import { openTestDatabase } from '$lib/server/db/testing/engines';
 import { findKiosk } from '$lib/server/kiosks';
 import { ApiError } from '$lib/server/api/http';

@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { ApiError } from '$lib/server/api/http';
+import { formFields } from '$lib/server/api/requests';
 import { getDatabase } from '$lib/server/db';
 import { getOperatorAuthenticator } from '$lib/server/operators/login';
 import { ADMIN_COOKIE, logIn, setSessionCookie } from '$lib/server/operators/sessions';
@@ -9,7 +10,7 @@ import type { Actions } from './$types';
 
 export const actions: Actions = {
 	default: async ({ request, cookies, url, params, getClientAddress }) => {
-		const form = await request.formData();
+		const form = (await formFields(request)) ?? new FormData();
 		const typed = { ssoId: String(form.get('ssoId') ?? ''), password: String(form.get('password') ?? '') };
 		const parsed = v.safeParse(loginRequest, typed);
 		if (!parsed.success) {

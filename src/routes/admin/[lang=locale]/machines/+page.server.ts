@@ -1,6 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { ApiError } from '$lib/server/api/http';
+import { formFields } from '$lib/server/api/requests';
 import { recentAudit } from '$lib/server/audit';
 import { getDatabase } from '$lib/server/db';
 import { issueEnrolmentCode } from '$lib/server/kiosks/enrolment';
@@ -35,8 +36,9 @@ async function adminOf(event: Parameters<typeof requireAdmin>[0]): Promise<strin
 	return (await requireAdmin(event)).operator.sso_id;
 }
 
+/** A field of the posted form; empty when missing, or when the body is not a form at all. */
 async function field(request: Request, name: string): Promise<string> {
-	return String((await request.clone().formData()).get(name) ?? '').trim();
+	return String((await formFields(request.clone()))?.get(name) ?? '').trim();
 }
 
 async function machineCode(request: Request): Promise<string> {
@@ -59,7 +61,7 @@ export const actions: Actions = {
 	register: async (event) => {
 		const actor = await adminOf(event);
 		const { request } = event;
-		const form = Object.fromEntries((await request.formData()).entries());
+		const form = Object.fromEntries(((await formFields(request)) ?? new FormData()).entries());
 		const parsed = v.safeParse(registerMachineForm, form);
 		if (!parsed.success) {
 			const fields = Object.fromEntries(parsed.issues.map((issue) => [v.getDotPath(issue) ?? '', issue.message === 'format' ? 'format' : 'required']));

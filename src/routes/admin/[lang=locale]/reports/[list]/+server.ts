@@ -15,8 +15,9 @@ const LISTS = { unmapped: 'unmapped', outdated: 'outdated', idle: 'idle', health
 export const GET: RequestHandler = async (event) => {
 	await requireAdmin(event);
 	const { params, url } = event;
+	// Own keys only: `__proto__` or `constructor` is no list.
+	if (!Object.hasOwn(LISTS, params.list)) error(404, 'error.pageNotFound');
 	const list = LISTS[params.list as keyof typeof LISTS];
-	if (!list) error(404, 'error.pageNotFound');
 	const now = new Date();
 	const { filter, idleDays } = fleetFilterFrom(url.searchParams);
 	const lists = await fleetLists(await getDatabase(), now, filter, idleDays);

@@ -1,13 +1,13 @@
 import type { Kysely } from 'kysely';
-import { DEMO_BILLS, DEMO_DOWN_BILLER } from '$lib/server/billers/demo-data';
-import { seedDepartments } from '$lib/server/departments/demo-data';
-import { DEMO_KIOSK_OPERATORS, DEMO_KIOSKS, DEMO_OPERATORS } from '$lib/server/kiosks/demo-data';
-import { seedMachineAccess, seedPaymentHistory } from '$lib/server/kiosks/seed';
+import { DEMO_BILLS, DEMO_DOWN_BILLER } from './billers';
+import { seedDepartments } from './departments';
+import { DEMO_KIOSK_OPERATORS, DEMO_KIOSKS, DEMO_OPERATORS } from './kiosks';
+import { seedMachineAccess, seedPaymentHistory } from './machine-access';
 import { openWallet, topUpWallet } from '$lib/server/payments/wallet';
-import type { Database, DepartmentService, EmitraTransaction } from './schema';
+import type { Database, DepartmentService, EmitraTransaction } from '$lib/server/db/schema';
 
-export { DEMO_BILLS, DEMO_DOWN_BILLER, type DemoBill } from '$lib/server/billers/demo-data';
-export { DEMO_KIOSK_OPERATORS, DEMO_KIOSKS, DEMO_OPERATORS } from '$lib/server/kiosks/demo-data';
+export * from './billers';
+export * from './kiosks';
 
 const ECONOMICS_AND_STATISTICS = {
 	department_en: 'Directorate of Economics and Statistics',
@@ -281,4 +281,15 @@ async function seedReferenceBills(trx: Kysely<Database>): Promise<void> {
 		)
 		.onConflict((conflict) => conflict.columns(['biller_id', 'bill_number']).doNothing())
 		.execute();
+}
+
+/** `DEMO_DATA` unset, or anything but `0`/`false`: a new hub gets the demo data (README, Demo data). */
+export function wantsDemoData(env: Record<string, string | undefined>): boolean {
+	const setting = env.DEMO_DATA?.trim().toLowerCase();
+	return setting !== '0' && setting !== 'false';
+}
+
+/** The start-up hook's preparation of a hub database (see `prepareHubDatabaseWith`). */
+export async function seedDemoDataWhenWanted(db: Kysely<Database>, env: Record<string, string | undefined>): Promise<void> {
+	if (wantsDemoData(env)) await seedDemoData(db);
 }

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TRANSACTION_STATUSES } from '$lib/contract';
-import { DEMO_SERVICES, DEMO_TRANSACTIONS, seedDemoData } from '$lib/server/db/seed';
+import { DEMO_SERVICES, DEMO_TRANSACTIONS, seedDemoData } from './index';
 import { engines, openTestDatabase, type TestDatabase } from '$lib/server/db/testing/engines';
 
 describe('the demo data', () => {
