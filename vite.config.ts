@@ -1,17 +1,40 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 
+/** The hub's side (Node): its library, its demo data, the Chrome kit's policy check. */
+const SERVER_SPECS = ['src/lib/server/**/*.spec.ts', 'src/demo/**/*.spec.ts', 'deploy/**/*.spec.ts'];
+
 export default defineConfig({
 	plugins: [sveltekit()],
 	preview: { port: 4173 },
 	// SvelteKit's own write step dominates the build; the bundler's timing report is only noise.
 	build: { rolldownOptions: { checks: { bundlerTimings: false } } },
 	test: {
-		include: ['src/**/*.spec.ts', 'messages/**/*.spec.ts', 'deploy/**/*.spec.ts'],
-		environment: 'node',
-		setupFiles: ['src/demo/vitest-setup.ts'],
 		expect: { requireAssertions: true },
 		testTimeout: 20_000,
-		hookTimeout: 60_000
+		hookTimeout: 60_000,
+		// Two projects, as SvelteKit's templates have them: the kiosk's code (and the contract and
+		// messages it shares) and the hub's. The hub's tests open databases and get the demo data
+		// the start-up hook would seed (src/demo/vitest-setup.ts); the kiosk's never do.
+		projects: [
+			{
+				extends: true,
+				test: {
+					name: 'client',
+					include: ['src/**/*.spec.ts', 'messages/**/*.spec.ts'],
+					exclude: SERVER_SPECS,
+					environment: 'node'
+				}
+			},
+			{
+				extends: true,
+				test: {
+					name: 'server',
+					include: SERVER_SPECS,
+					environment: 'node',
+					setupFiles: ['src/demo/vitest-setup.ts']
+				}
+			}
+		]
 	}
 });
