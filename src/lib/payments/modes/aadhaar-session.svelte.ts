@@ -9,22 +9,19 @@ import {
 	type FingerprintProblem
 } from './aadhaar-form';
 import type { Said } from './card-online-form';
+import { SettlingSession, type SettlingSessionOptions } from './settling-session';
 
 export type AadhaarStage = 'number' | 'bank' | 'finger' | 'finished';
 /** What the session is waiting for: the scanner, the hub taking the money, or the hub cancelling. */
 export type AadhaarWork = 'capturing' | 'paying' | 'cancelling' | null;
 export type BankList = { status: 'loading' } | { status: 'ready'; banks: AadhaarBank[] } | { status: 'failed' };
 
-export interface AadhaarSessionOptions {
+export interface AadhaarSessionOptions extends SettlingSessionOptions {
 	hub: Pick<PaymentHub, 'aadhaarPay' | 'cancel' | 'current'>;
-	/** The hub's payment, awaiting payment by Aadhaar. */
-	payment: PaymentView;
 	/** The fingerprint scanner, asked for only when the citizen is ready to give a finger. */
 	scanner: () => FingerprintScanner;
 	/** The banks the hub takes Aadhaar payments from; null when it could not say. */
 	loadBanks: () => Promise<AadhaarBank[] | null>;
-	onFinished: (view: PaymentView) => void;
-	onUnsettled: (transactionId: string) => void;
 }
 
 /**
@@ -33,7 +30,7 @@ export interface AadhaarSessionOptions {
  * the RD Service's PID block goes to the hub untouched. `onFinished` or `onUnsettled` is called
  * exactly once.
  */
-export class AadhaarSession {
+export class AadhaarSession extends SettlingSession {
 	stage = $state<AadhaarStage>('number');
 	/** The Aadhaar number as it is being typed, grouped in fours. */
 	numberInput = $state('');
@@ -48,17 +45,15 @@ export class AadhaarSession {
 	work = $state<AadhaarWork>(null);
 
 	readonly #options: AadhaarSessionOptions;
-	readonly #transactionId: string;
 	readonly #payment: PaymentView;
 	#aadhaar: string | null = null;
 	/** Counts captures, so a capture the citizen walked away from is ignored when it ends. */
 	#captures = 0;
-	#ended = false;
 
 	constructor(options: AadhaarSessionOptions) {
+		super(options);
 		this.#options = options;
 		this.#payment = options.payment;
-		this.#transactionId = options.payment.transactionId;
 	}
 
 	get bank(): AadhaarBank | null {
@@ -68,7 +63,7 @@ export class AadhaarSession {
 	/** Starts getting the bank list while the citizen types; a payment no longer waiting ends at once. */
 	begin(): void {
 		if (this.#payment.status !== 'awaiting_payment') {
-			this.#finish(this.#payment);
+			this.finish(this.#payment);
 			return;
 		}
 		void this.loadBanks();
@@ -102,7 +97,7 @@ export class AadhaarSession {
 
 	/** "Change" the Aadhaar number: typed again from the start, never shown again in full. */
 	changeNumber(): void {
-		if (this.#ended || this.#busy()) return;
+		if (this.ended || this.#busy()) return;
 		this.#aadhaar = null;
 		this.maskedAadhaar = null;
 		this.numberInput = '';
@@ -126,7 +121,7 @@ export class AadhaarSession {
 	}
 
 	changeBank(): void {
-		if (this.#ended || this.#busy()) return;
+		if (this.ended || this.#busy()) return;
 		this.#resetStage('bank');
 	}
 
@@ -140,7 +135,7 @@ export class AadhaarSession {
 		this.fingerProblem = null;
 		this.work = 'capturing';
 		const capture = ++this.#captures;
-		const stillWanted = () => capture === this.#captures && this.work === 'capturing' && !this.#ended;
+		const stillWanted = () => capture === this.#captures && this.work === 'capturing' && !this.ended;
 		let pidBlock: string;
 		try {
 			pidBlock = (await this.#options.scanner().capture()).pidData;
@@ -155,8 +150,8 @@ export class AadhaarSession {
 		if (!stillWanted()) return;
 		this.work = 'paying';
 		try {
-			const result = await this.#options.hub.aadhaarPay(this.#transactionId, { aadhaarNumber, bankIin, pidBlock });
-			if (result.kind === 'unanswered') return this.#unsettled();
+			const result = await this.#options.hub.aadhaarPay(this.transactionId, { aadhaarNumber, bankIin, pidBlock });
+			if (result.kind === 'unanswered') return this.unsettled();
 			if (result.kind === 'refused' && result.code === 'unknown_bank') {
 				this.bankIin = null;
 				this.stage = 'bank';
@@ -164,7 +159,7 @@ export class AadhaarSession {
 				return;
 			}
 			if (result.kind === 'refused') return await this.#afterRefusal();
-			if (result.view.status !== 'awaiting_payment') return this.#finish(result.view);
+			if (result.view.status !== 'awaiting_payment') return this.finish(result.view);
 			this.problem = { id: 'error.hubFailed' };
 		} finally {
 			if (this.work === 'paying') this.work = null;
@@ -176,17 +171,17 @@ export class AadhaarSession {
 	 * waits for a finger (the capture is then ignored), never while the bank is being asked.
 	 */
 	async cancel(): Promise<void> {
-		if (this.#ended || this.work === 'paying' || this.work === 'cancelling') return;
+		if (this.ended || this.work === 'paying' || this.work === 'cancelling') return;
 		// A capture still running is ignored when it ends.
 		this.#captures++;
 		const reason: CancelRequest['reason'] = this.fingerProblem?.canRetry === false ? 'device_failed' : 'citizen';
 		this.problem = null;
 		this.work = 'cancelling';
 		try {
-			const result = await this.#options.hub.cancel(this.#transactionId, reason);
-			if (result.kind === 'unanswered') return this.#unsettled();
+			const result = await this.#options.hub.cancel(this.transactionId, reason);
+			if (result.kind === 'unanswered') return this.unsettled();
 			if (result.kind === 'refused') return await this.#afterRefusal();
-			this.#finish(result.view);
+			this.finish(result.view);
 		} finally {
 			if (this.work === 'cancelling') this.work = null;
 		}
@@ -194,8 +189,8 @@ export class AadhaarSession {
 
 	/** The hub refused for a reason that is not the citizen's: its own record says what now. */
 	async #afterRefusal(): Promise<void> {
-		const current = await this.#options.hub.current(this.#transactionId);
-		if (current.kind === 'done' && current.view.status !== 'awaiting_payment') return this.#finish(current.view);
+		const current = await this.#options.hub.current(this.transactionId);
+		if (current.kind === 'done' && current.view.status !== 'awaiting_payment') return this.finish(current.view);
 		this.problem = { id: current.kind === 'unanswered' ? 'error.hubUnreachable' : 'error.hubFailed' };
 	}
 
@@ -210,20 +205,7 @@ export class AadhaarSession {
 		this.stage = stage;
 	}
 
-	#finish(view: PaymentView): void {
-		if (this.#ended) return;
-		this.#end();
-		this.#options.onFinished(view);
-	}
-
-	#unsettled(): void {
-		if (this.#ended) return;
-		this.#end();
-		this.#options.onUnsettled(this.#transactionId);
-	}
-
-	#end(): void {
-		this.#ended = true;
+	protected forget(): void {
 		this.#aadhaar = null;
 		this.numberInput = '';
 		this.stage = 'finished';

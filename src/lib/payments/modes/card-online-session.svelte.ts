@@ -1,5 +1,6 @@
 import type { CommandResult, PaymentHub } from '../payment-hub';
 import type { PaymentView } from '$lib/contract';
+import { SettlingSession, type SettlingSessionOptions } from './settling-session';
 import {
 	cardRefusalAtField,
 	checkCardForm,
@@ -15,12 +16,8 @@ export type CardOnlineInput = CardField | 'otp';
 /** What the session is waiting for the hub to do. */
 export type CardOnlineWork = 'starting' | 'confirming' | 'cancelling' | null;
 
-export interface CardOnlineSessionOptions {
+export interface CardOnlineSessionOptions extends SettlingSessionOptions {
 	hub: Pick<PaymentHub, 'cardOnlineStart' | 'cardOnlineOtp' | 'cancel' | 'current'>;
-	/** The hub's payment, awaiting payment by card online. */
-	payment: PaymentView;
-	onFinished: (view: PaymentView) => void;
-	onUnsettled: (transactionId: string) => void;
 }
 
 /**
@@ -28,7 +25,7 @@ export interface CardOnlineSessionOptions {
  * hub's final record. The full card number lives only here, in memory, and is forgotten as soon
  * as the hub has it. `onFinished` or `onUnsettled` is called exactly once.
  */
-export class CardOnlineSession {
+export class CardOnlineSession extends SettlingSession {
 	stage = $state<CardOnlineStage>('card');
 	values = $state<Record<CardOnlineInput, string>>({ cardNumber: '', expiryMonth: '', expiryYear: '', otp: '' });
 	/** Problems with what was typed, each said at its box. */
@@ -40,12 +37,10 @@ export class CardOnlineSession {
 	view: PaymentView;
 
 	readonly #options: CardOnlineSessionOptions;
-	readonly #transactionId: string;
-	#ended = false;
 
 	constructor(options: CardOnlineSessionOptions) {
+		super(options);
 		this.#options = options;
-		this.#transactionId = options.payment.transactionId;
 		this.view = $state.raw(options.payment);
 		// After a reload the OTP may already have been sent: carry on from there.
 		if (options.payment.otp !== null) {
@@ -57,7 +52,7 @@ export class CardOnlineSession {
 
 	/** A payment that is no longer waiting (decided while the kiosk was away) ends at once. */
 	begin(): void {
-		if (this.view.status !== 'awaiting_payment') this.#finish(this.view);
+		if (this.view.status !== 'awaiting_payment') this.finish(this.view);
 	}
 
 	/** What a box shows after the citizen typed into it. */
@@ -76,7 +71,7 @@ export class CardOnlineSession {
 		this.errors = {};
 		this.work = 'starting';
 		try {
-			const result = await this.#options.hub.cardOnlineStart(this.#transactionId, checked.card);
+			const result = await this.#options.hub.cardOnlineStart(this.transactionId, checked.card);
 			if (result.kind === 'refused') {
 				const atField = cardRefusalAtField(result.code);
 				if (atField) this.errors = { [atField.field]: { id: atField.message } };
@@ -84,9 +79,9 @@ export class CardOnlineSession {
 				return;
 			}
 			this.#forgetCard();
-			if (result.kind === 'unanswered') return this.#unsettled();
+			if (result.kind === 'unanswered') return this.unsettled();
 			this.view = result.view;
-			if (result.view.status !== 'awaiting_payment') return this.#finish(result.view);
+			if (result.view.status !== 'awaiting_payment') return this.finish(result.view);
 			if (result.view.otp === null) {
 				this.problem = { id: 'error.hubFailed' };
 				return;
@@ -109,8 +104,8 @@ export class CardOnlineSession {
 		this.errors = {};
 		this.work = 'confirming';
 		try {
-			const result = await this.#options.hub.cardOnlineOtp(this.#transactionId, checked.value);
-			if (result.kind === 'unanswered') return this.#unsettled();
+			const result = await this.#options.hub.cardOnlineOtp(this.transactionId, checked.value);
+			if (result.kind === 'unanswered') return this.unsettled();
 			if (result.kind === 'refused') return await this.#afterRefusal();
 			this.#carryOn(result.view);
 		} finally {
@@ -120,14 +115,14 @@ export class CardOnlineSession {
 
 	/** "Cancel payment": the hub cancels it (nothing was charged) and its record ends the screen. */
 	async cancel(): Promise<void> {
-		if (this.work !== null || this.#ended) return;
+		if (this.work !== null || this.ended) return;
 		this.problem = null;
 		this.work = 'cancelling';
 		try {
-			const result: CommandResult = await this.#options.hub.cancel(this.#transactionId, 'citizen');
-			if (result.kind === 'unanswered') return this.#unsettled();
+			const result: CommandResult = await this.#options.hub.cancel(this.transactionId, 'citizen');
+			if (result.kind === 'unanswered') return this.unsettled();
 			if (result.kind === 'refused') return await this.#afterRefusal();
-			this.#finish(result.view);
+			this.finish(result.view);
 		} finally {
 			this.work = null;
 		}
@@ -135,7 +130,7 @@ export class CardOnlineSession {
 
 	/** The hub refused for a reason that is not about what was typed: its own record says what now. */
 	async #afterRefusal(): Promise<void> {
-		const current = await this.#options.hub.current(this.#transactionId);
+		const current = await this.#options.hub.current(this.transactionId);
 		if (current.kind !== 'done') {
 			this.problem = { id: current.kind === 'unanswered' ? 'error.hubUnreachable' : 'error.hubFailed' };
 			return;
@@ -146,7 +141,7 @@ export class CardOnlineSession {
 	/** Goes where the hub's record says: ended, the OTP screen, or back to the card. */
 	#carryOn(view: PaymentView, otherwise: Said = { id: 'error.hubFailed' }): void {
 		this.view = view;
-		if (view.status !== 'awaiting_payment') return this.#finish(view);
+		if (view.status !== 'awaiting_payment') return this.finish(view);
 		if (view.otp === null) {
 			if (this.stage === 'otp') {
 				// The gateway's OTP session is gone: the card has to be typed again.
@@ -175,20 +170,7 @@ export class CardOnlineSession {
 		this.values.expiryYear = '';
 	}
 
-	#finish(view: PaymentView): void {
-		if (this.#ended) return;
-		this.#end();
-		this.#options.onFinished(view);
-	}
-
-	#unsettled(): void {
-		if (this.#ended) return;
-		this.#end();
-		this.#options.onUnsettled(this.#transactionId);
-	}
-
-	#end(): void {
-		this.#ended = true;
+	protected forget(): void {
 		this.stage = 'finished';
 		this.#forgetCard();
 		this.values.otp = '';
