@@ -419,3 +419,21 @@ export const smsOutbox = v.object({
 	)
 });
 export type SmsOutbox = v.InferOutput<typeof smsOutbox>;
+
+// ——— The cash rules both sides apply (the hub when it settles, the kiosk for a queued payment) ———
+
+/** ₹10, the smallest note the acceptors take: cash is collected in whole multiples of it. */
+export const CASH_STEP_PAISE = 1_000;
+
+/** "Rounded up to a multiple of ₹10": ₹17 → ₹20, ₹12 → ₹20, ₹20 → ₹20, ₹0 → ₹0. */
+export function roundUpToNotes(paise: number): number {
+	return Math.ceil(paise / CASH_STEP_PAISE) * CASH_STEP_PAISE;
+}
+
+/**
+ * Cash collected beyond what was owed, credited to the citizen's next bill: whatever notes went
+ * in (a ₹20 note for ₹12, or a ₹500 note the citizen chose to let in), nothing is kept back.
+ */
+export function excessCashPaise(collectedPaise: number, owed: { payablePaise: number; feePaise: number }): number {
+	return Math.max(0, collectedPaise - owed.payablePaise - owed.feePaise);
+}

@@ -1,4 +1,4 @@
-import type { BillQuote, PaymentView } from '$lib/contract';
+import { API_PATHS, excessCashPaise, type BillQuote, type PaymentView } from '$lib/contract';
 import { creditedPaise, isClosed, type OutboxPayment } from '../outbox/types';
 
 /**
@@ -36,7 +36,8 @@ export function outboxPaymentView(payment: OutboxPayment, quote: BillQuote, orig
 			feePaise: 0,
 			toCollectPaise: payment.toCollectPaise,
 			collectedPaise,
-			creditedPaise: status === 'paid' ? Math.max(0, collectedPaise - payment.payablePaise) : 0
+			// The hub's own rule, so the queued receipt promises the credit the hub will give.
+			creditedPaise: status === 'paid' ? excessCashPaise(collectedPaise, { payablePaise: payment.payablePaise, feePaise: 0 }) : 0
 		},
 		notes,
 		instrument: null,
@@ -50,6 +51,6 @@ export function outboxPaymentView(payment: OutboxPayment, quote: BillQuote, orig
 		paidAt: status === 'paid' ? (closing?.at ?? null) : null,
 		postedAt: null,
 		closedAt: status === 'cancelled' ? (closing?.at ?? null) : null,
-		verificationUrl: new URL(`/api/v1/receipts/${encodeURIComponent(payment.reference)}/verify`, origin).href
+		verificationUrl: new URL(API_PATHS.verifyReceipt(payment.reference), origin).href
 	};
 }

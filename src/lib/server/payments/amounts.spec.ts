@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { excessCashPaise, paymentAmounts, roundUpToNotes } from './amounts';
+import { excessCashPaise, roundUpToNotes } from '$lib/contract';
+import { paymentAmounts } from './amounts';
 import { chargePaise, PAYMENT_CHARGES } from './charges';
 
 describe('cash rounding', () => {

@@ -1,8 +1,7 @@
 import type { Kysely } from 'kysely';
 import { ApiError } from '$lib/server/api/http';
 import type { Database, Kiosk, Payment } from '$lib/server/db/schema';
-import type { NoteCreditedRequest } from '$lib/contract';
-import { excessCashPaise } from './amounts';
+import { excessCashPaise, type NoteCreditedRequest } from '$lib/contract';
 import { addCredit } from './credits';
 import type { PaymentServices } from './services';
 import { postingLeaseUntil, postPaidPayment, settleIfDue } from './settle';
