@@ -257,7 +257,17 @@ async function benchEngine(engine, options, results) {
 				);
 				const outcome = await access.outcome(BILLER_ID, prefix);
 				const failed = total(run.errors);
-				results.push({ engine: engine.label, mode, concurrency, paid: run.completed, failed, seconds: run.seconds, timings: run.timings, outcome, cpu: run.cpu });
+				results.push({
+					engine: engine.label,
+					mode,
+					concurrency,
+					paid: run.completed,
+					failed,
+					seconds: run.seconds,
+					timings: run.timings,
+					outcome,
+					cpu: run.cpu
+				});
 				console.log(
 					`  ${mode}, ${concurrency} in flight: ${run.completed} posted, ${failed} failed, ` +
 						`${(run.completed / run.seconds).toFixed(1)} payments/s over ${run.seconds.toFixed(1)} s; ` +
@@ -294,7 +304,10 @@ function table(header, rows, textColumns = 2) {
 	const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)));
 	/** @param {string[]} row */
 	const line = (row) =>
-		row.map((cell, column) => (column < textColumns ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0))).join('  ').trimEnd();
+		row
+			.map((cell, column) => (column < textColumns ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0)))
+			.join('  ')
+			.trimEnd();
 	return [line(header), widths.map((width) => '─'.repeat(width)).join('  '), ...rows.map(line)].join('\n');
 }
 
@@ -310,7 +323,7 @@ function report(results, options) {
 		'Card: fetch bill → create payment → card approval (the hub posts the bill). ' +
 			'Cash: fetch bill → create → ₹20 note → ₹10 note → complete (the hub posts). Latency in ms, p50 / p95 / p99.\n' +
 			'CPU: the share of one CPU each used during the run; "others" is every other process on the machine ' +
-			'(other programs, and PostgreSQL\'s background writers).\n'
+			"(other programs, and PostgreSQL's background writers).\n"
 	);
 	const summary = results.map((result) => {
 		const { posted, payments, billsPaid, postings } = result.outcome;
@@ -333,7 +346,20 @@ function report(results, options) {
 	});
 	console.log(
 		table(
-			['engine', 'mode', 'in flight', 'posted', 'failed', 'payments/s', 'payment latency', 'hub CPU', 'db CPU', 'bench CPU', 'others CPU', 'rows agree'],
+			[
+				'engine',
+				'mode',
+				'in flight',
+				'posted',
+				'failed',
+				'payments/s',
+				'payment latency',
+				'hub CPU',
+				'db CPU',
+				'bench CPU',
+				'others CPU',
+				'rows agree'
+			],
 			summary
 		)
 	);

@@ -80,9 +80,7 @@ function sqliteAccess(file) {
 	const addAll = db.transaction((/** @type {BenchBill[]} */ bills) => {
 		for (const bill of bills) {
 			addConsumer.run(numbered(bill.billerId, bill.identifier, bill.consumerName));
-			addBill.run(
-				numbered(bill.billerId, bill.billNumber, bill.identifier, bill.billDate, bill.dueDate, bill.amountPaise)
-			);
+			addBill.run(numbered(bill.billerId, bill.billNumber, bill.identifier, bill.billDate, bill.dueDate, bill.amountPaise));
 		}
 	});
 	const outcome = db.prepare(forSqlite(OUTCOME_SQL));
@@ -171,9 +169,7 @@ function cpuOf(pids) {
 
 /** The server processes serving the hub's connections to this database. @param {pg.Client} client */
 async function backendsCpu(client) {
-	const { rows } = await client.query(
-		'select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()'
-	);
+	const { rows } = await client.query('select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()');
 	return cpuOf(rows.map((row) => row.pid));
 }
 

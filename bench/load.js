@@ -99,12 +99,16 @@ class KioskIdentity {
 
 	async #signIn() {
 		const post = (/** @type {string} */ path, /** @type {object} */ body) =>
-			fetch(`${this.hubUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(
-				(answer) => answer.json()
-			);
+			fetch(`${this.hubUrl}${path}`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify(body)
+			}).then((answer) => answer.json());
 		const { nonce } = await post('/api/v1/kiosk/challenge', { kioskCode: KIOSK_CODE });
 		const message = new TextEncoder().encode(`emitra-kiosk-session\n${KIOSK_CODE}\n${nonce}`);
-		const signature = Buffer.from(await webcrypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, this.privateKey, message)).toString('base64url');
+		const signature = Buffer.from(await webcrypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, this.privateKey, message)).toString(
+			'base64url'
+		);
 		const { token } = await post('/api/v1/kiosk/session', { kioskCode: KIOSK_CODE, nonce, signature });
 		if (typeof token !== 'string') throw new Error(`${KIOSK_CODE} could not sign in`);
 		return token;

@@ -101,7 +101,10 @@ async function main() {
 		await page.goto(`${hub.url}/enrol/en`);
 		await page.getByLabel('Enrolment code').fill(DEMO_ENROLMENT_CODE);
 		await page.getByRole('button', { name: 'Enrol', exact: true }).click();
-		await page.getByRole('button', { name: 'Start the kiosk' }).or(page.getByRole('link', { name: 'Start the kiosk' })).click();
+		await page
+			.getByRole('button', { name: 'Start the kiosk' })
+			.or(page.getByRole('link', { name: 'Start the kiosk' }))
+			.click();
 		await page.waitForFunction(() => document.querySelector('a[href="/en"]') !== null);
 		await page.evaluate(async (payments) => {
 			const db = await new Promise((resolve, reject) => {

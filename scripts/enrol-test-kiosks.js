@@ -11,7 +11,14 @@ import { readFileSync } from 'node:fs';
  */
 export async function enrolTestKiosks(hubUrl) {
 	const testKiosks = JSON.parse(readFileSync(new URL('../tests/fixtures/test-kiosks.json', import.meta.url), 'utf8'));
-	for (let tries = 0; !(await fetch(`${hubUrl}/api/v1/health`).then((answer) => answer.ok, () => false)); tries++) {
+	for (
+		let tries = 0;
+		!(await fetch(`${hubUrl}/api/v1/health`).then(
+			(answer) => answer.ok,
+			() => false
+		));
+		tries++
+	) {
 		if (tries > 300) throw new Error(`the hub at ${hubUrl} did not start`);
 		await new Promise((resolve) => setTimeout(resolve, 100));
 	}

@@ -314,9 +314,7 @@ export async function startRdServiceSimulator(options = {}) {
  */
 async function listenOnFirstFreePort(server, options) {
 	const [first, last] =
-		options.port !== undefined
-			? [options.port, options.port]
-			: (options.portRange ?? [RD_SERVICE_FIRST_PORT, RD_SERVICE_LAST_PORT]);
+		options.port !== undefined ? [options.port, options.port] : (options.portRange ?? [RD_SERVICE_FIRST_PORT, RD_SERVICE_LAST_PORT]);
 	for (let candidate = first; candidate <= last; candidate++) {
 		const bound = await new Promise((resolve, reject) => {
 			/** @param {NodeJS.ErrnoException} error */

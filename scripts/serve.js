@@ -39,7 +39,9 @@ export async function serveHub({ port, host = '0.0.0.0' }) {
 	const server = http.createServer((request, response) => {
 		if (!allowed.has(hostOf(request.headers.host))) {
 			response.writeHead(421, { 'content-type': 'text/plain; charset=utf-8' });
-			response.end(`This hub answers at its own addresses (${[...allowed].slice(0, 3).join(', ')}…), not at ${request.headers.host ?? 'no host'}`);
+			response.end(
+				`This hub answers at its own addresses (${[...allowed].slice(0, 3).join(', ')}…), not at ${request.headers.host ?? 'no host'}`
+			);
 			return;
 		}
 		request.headers[PROTOCOL_HEADER] = 'http';

@@ -1,4 +1,4 @@
-// `npm test`: everything CI runs: type check, the dependency rule, unit and hub tests (SQLite and
+// `npm test`: everything CI runs: type check, format and lint, the dependency rule, unit and hub tests (SQLite and
 // PostgreSQL), a production build, the built hub over HTTP on both engines (tests/hub:
 // authorization through the router, limits under parallel attempts, and a short fuzz of every
 // endpoint; `npm run fuzz` is the long one), and the browser tests in Debian's Chromium on the
@@ -11,7 +11,11 @@ setup({ browser: true });
 const steps = [
 	['Type check', 'npx', ['svelte-kit', 'sync']],
 	['Type check', 'npx', ['svelte-check', '--tsconfig', './tsconfig.json', '--fail-on-warnings', '--output', 'human']],
-	['Dependency rule (kiosk / contract / hub)', 'npx', ['depcruise', 'src', '--config', '.dependency-cruiser.cjs', '--output-type', 'err']],
+	[
+		'Dependency rule (kiosk / contract / hub)',
+		'npx',
+		['depcruise', 'src', '--config', '.dependency-cruiser.cjs', '--output-type', 'err']
+	],
 	['Unit and hub tests', 'npx', ['vitest', 'run']],
 	['Production build', 'npx', ['vite', 'build', '--logLevel', 'warn']],
 	['Hub over HTTP', 'npx', ['vitest', 'run', '-c', 'vitest.hub.config.ts']],

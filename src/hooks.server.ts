@@ -47,7 +47,9 @@ export const handle: Handle = async (input) => {
 const answer: Handle = async ({ event, resolve }) => {
 	const api = event.url.pathname.startsWith('/api/');
 	const refuse = (status: number, code: 'invalid_request' | 'cross_site_request', message: string) =>
-		api ? new ApiError(status, code, message).toResponse() : new Response(message, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+		api
+			? new ApiError(status, code, message).toResponse()
+			: new Response(message, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
 	// SvelteKit would answer these with an HTML page, or pass a NUL on to the database.
 	if (isUnusableUrl(event.url)) return refuse(400, 'invalid_request', 'The path or query is not valid');
 	if (isCrossSiteForm(event.request, event.url)) {

@@ -39,9 +39,7 @@ registerRoute(new NavigationRoute(createHandlerBoundToURL(SHELL), { allowlist: K
 /** The biller catalogue and reference data (districts, tehsils…): shown at once, refreshed behind. */
 registerRoute(
 	({ url, request, sameOrigin }) =>
-		sameOrigin &&
-		request.method === 'GET' &&
-		(url.pathname === '/api/v1/billers' || url.pathname.startsWith('/api/v1/reference/')),
+		sameOrigin && request.method === 'GET' && (url.pathname === '/api/v1/billers' || url.pathname.startsWith('/api/v1/reference/')),
 	new StaleWhileRevalidate({
 		cacheName: 'emitra-hub-data',
 		plugins: [new ExpirationPlugin({ maxEntries: 500, maxAgeSeconds: 30 * 24 * 60 * 60 })]

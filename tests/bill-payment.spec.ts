@@ -1,4 +1,17 @@
-import { checkScreen, expect, fetchBill, insertNote, openTesterPanel, test, toHindiPaymentModes, toPaymentModes, typeOnKeypad, useEnrolledKiosk, useKioskConfig, waitForAcceptorReady } from './support';
+import {
+	checkScreen,
+	expect,
+	fetchBill,
+	insertNote,
+	openTesterPanel,
+	test,
+	toHindiPaymentModes,
+	toPaymentModes,
+	typeOnKeypad,
+	useEnrolledKiosk,
+	useKioskConfig,
+	waitForAcceptorReady
+} from './support';
 
 test.describe('bill payment by cash', () => {
 	test('₹17 paid with a ₹20 note credits ₹3, which the next bill uses', async ({ page }) => {

@@ -61,7 +61,14 @@ test.describe('certificates', () => {
 	test('a birth certificate shown as issued, printed for ₹10 in cash, with a receipt (English)', async ({ page }) => {
 		await page.goto('/en');
 		await page.getByRole('link', { name: 'Government services' }).click();
-		for (const service of ['View / print certificate', 'e-Mitra transaction status', 'Secondary exam details', 'View land records', 'Jan Aadhaar: change mobile number', 'Print a paid document again']) {
+		for (const service of [
+			'View / print certificate',
+			'e-Mitra transaction status',
+			'Secondary exam details',
+			'View land records',
+			'Jan Aadhaar: change mobile number',
+			'Print a paid document again'
+		]) {
 			await expect(page.getByRole('link', { name: service })).toBeVisible();
 		}
 		await page.getByRole('link', { name: 'View / print certificate' }).click();
@@ -101,7 +108,11 @@ test.describe('certificates', () => {
 	test('the QR code’s address says the certificate is genuine, with the holder masked', async ({ page }) => {
 		const answer = await page.request.get('/api/v1/documents/certificate/RJ%2FDOM%2FSNG%2F2026%2F004512/verify');
 		expect(answer.status()).toBe(200);
-		expect(await answer.json()).toMatchObject({ genuine: true, number: 'RJ/DOM/SNG/2026/004512', holderNameMasked: { en: 'R***** K**** M****' } });
+		expect(await answer.json()).toMatchObject({
+			genuine: true,
+			number: 'RJ/DOM/SNG/2026/004512',
+			holderNameMasked: { en: 'R***** K**** M****' }
+		});
 		expect((await page.request.get('/api/v1/documents/certificate/RJ%2FXX%2F1/verify')).status()).toBe(404);
 	});
 

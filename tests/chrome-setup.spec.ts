@@ -54,7 +54,9 @@ test('the Chrome setup check reports what Chromium under test allows', async ({ 
 
 	const problems = await page.locator('li.problem').count();
 	await expect(page.getByRole('status').first()).toHaveText(
-		problems === 0 ? 'Everything this page can check is set up right.' : `${problems} ${problems === 1 ? 'thing needs' : 'things need'} fixing.`
+		problems === 0
+			? 'Everything this page can check is set up right.'
+			: `${problems} ${problems === 1 ? 'thing needs' : 'things need'} fixing.`
 	);
 	await checkScreen(page, 'en-operator-chrome');
 });

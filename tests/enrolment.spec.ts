@@ -53,7 +53,12 @@ test('an administrator registers a machine and the installer enrols it once with
 				open.onerror = () => reject(open.error);
 				open.onsuccess = () => {
 					const read = open.result.transaction('identity').objectStore('identity').get('this-kiosk');
-					read.onsuccess = () => resolve({ kioskCode: read.result.kioskCode, extractable: read.result.privateKey.extractable, type: read.result.privateKey.type });
+					read.onsuccess = () =>
+						resolve({
+							kioskCode: read.result.kioskCode,
+							extractable: read.result.privateKey.extractable,
+							type: read.result.privateKey.type
+						});
 				};
 			})
 	);
@@ -73,7 +78,9 @@ test('an administrator registers a machine and the installer enrols it once with
 	expect((await again.json()).error.code).toBe('enrolment_code_invalid');
 
 	await office.goto('/admin/en/machines');
-	await expect(office.getByRole('table', { name: 'All machines' }).getByRole('row', { name: new RegExp(`^${code}`) })).toContainText('Enrolled');
+	await expect(office.getByRole('table', { name: 'All machines' }).getByRole('row', { name: new RegExp(`^${code}`) })).toContainText(
+		'Enrolled'
+	);
 	await office.context().close();
 });
 

@@ -20,7 +20,18 @@ test.describe('secondary exam results', () => {
 		await checkScreen(page, 'exam-roll-en');
 		await page.getByRole('button', { name: 'Submit' }).click();
 		const record = page.getByRole('article', { name: 'Board of Secondary Education, Rajasthan, Ajmer' });
-		for (const text of ['2025', 'Secondary Examination (Class 10)', '1234567', 'Priya Sharma', 'Female', 'Rajendra Prasad Sharma', 'Sunita Devi Sharma', '15 July 2009', '28 May 2025', 'Passed — First Division']) {
+		for (const text of [
+			'2025',
+			'Secondary Examination (Class 10)',
+			'1234567',
+			'Priya Sharma',
+			'Female',
+			'Rajendra Prasad Sharma',
+			'Sunita Devi Sharma',
+			'15 July 2009',
+			'28 May 2025',
+			'Passed — First Division'
+		]) {
 			await expect(record).toContainText(text);
 		}
 		await checkScreen(page, 'exam-record-en');

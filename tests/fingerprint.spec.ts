@@ -1,4 +1,15 @@
-import { checkScreen, deviceCard, expect, fetchBill, kioskApiHeaders, loginAsOperator, openTesterPanel, test, toHindiPaymentModes, toPaymentModes } from './support';
+import {
+	checkScreen,
+	deviceCard,
+	expect,
+	fetchBill,
+	kioskApiHeaders,
+	loginAsOperator,
+	openTesterPanel,
+	test,
+	toHindiPaymentModes,
+	toPaymentModes
+} from './support';
 
 // One RD Service simulator serves the whole run and its next capture is set for everyone, so
 // every test that drives it lives here, one after another.
@@ -61,7 +72,10 @@ test.describe('bill payment by Aadhaar and fingerprint', () => {
 		await expect(panel).toContainText('next capture: poor-quality');
 		await page.getByRole('button', { name: 'Scan fingerprint' }).click();
 		await expect(page.getByRole('alert')).toContainText('not clear');
-		await page.getByRole('button', { name: /Scan fingerprint|Try again/ }).first().click();
+		await page
+			.getByRole('button', { name: /Scan fingerprint|Try again/ })
+			.first()
+			.click();
 		await expect(page.getByRole('heading', { name: 'Payment successful' })).toBeVisible();
 	});
 

@@ -4,7 +4,9 @@ test.describe('land records', () => {
 	// Whole services with payment, printing and axe on each screen: longer than one screen's test.
 	test.describe.configure({ timeout: 60_000 });
 
-	test('district, tehsil and village from searchable lists, then the khasra: owners, shares, area, charges (English)', async ({ page }) => {
+	test('district, tehsil and village from searchable lists, then the khasra: owners, shares, area, charges (English)', async ({
+		page
+	}) => {
 		await page.goto('/en/menu/government');
 		await page.getByRole('link', { name: 'View land records' }).click();
 		await expect(page.getByRole('heading', { level: 1, name: 'Which district is the land in?' })).toBeVisible();

@@ -11,10 +11,14 @@ export const E2E_DATABASE = path.resolve('test-results/e2e-database/emitra.sqlit
 
 /** The kiosk's service worker controls the page and its precache holds the whole app shell. */
 export async function waitForServiceWorker(page: Page) {
-	await page.waitForFunction(async () => {
-		const registration = await navigator.serviceWorker.getRegistration();
-		return registration?.active?.state === 'activated' && Boolean(navigator.serviceWorker.controller);
-	}, undefined, { timeout: 30_000 });
+	await page.waitForFunction(
+		async () => {
+			const registration = await navigator.serviceWorker.getRegistration();
+			return registration?.active?.state === 'activated' && Boolean(navigator.serviceWorker.controller);
+		},
+		undefined,
+		{ timeout: 30_000 }
+	);
 	// Chromium reports the worker active while precache writes may still be landing: wait for them.
 	let previous = -1;
 	await expect
@@ -85,8 +89,12 @@ export function hubPayments(databaseFile: string, billerId: string, identifier: 
 			.all(billerId, identifier) as { id: string; status: string; collected_paise: number }[];
 		const ids = payments.map((payment) => payment.id);
 		const marks = ids.map(() => '?').join(',') || "''";
-		const notes = db.prepare(`SELECT COALESCE(SUM(value_paise), 0) AS total FROM payment_notes WHERE payment_id IN (${marks})`).get(...ids) as { total: number };
-		const vouchers = db.prepare(`SELECT COUNT(*) AS count FROM vouchers WHERE payment_id IN (${marks})`).get(...ids) as { count: number };
+		const notes = db
+			.prepare(`SELECT COALESCE(SUM(value_paise), 0) AS total FROM payment_notes WHERE payment_id IN (${marks})`)
+			.get(...ids) as { total: number };
+		const vouchers = db.prepare(`SELECT COUNT(*) AS count FROM vouchers WHERE payment_id IN (${marks})`).get(...ids) as {
+			count: number;
+		};
 		return {
 			statuses: payments.map((payment) => payment.status),
 			posted: payments.filter((payment) => payment.status === 'posted').length,
@@ -100,7 +108,14 @@ export function hubPayments(databaseFile: string, billerId: string, identifier: 
 }
 
 /** Waits until the hub shows the consumer's bill paid exactly once with exactly this cash, and the outbox empty. */
-export async function expectPaidExactlyOnce(page: Page, databaseFile: string, billerId: string, identifier: string, cashPaise: number, timeout = 45_000) {
+export async function expectPaidExactlyOnce(
+	page: Page,
+	databaseFile: string,
+	billerId: string,
+	identifier: string,
+	cashPaise: number,
+	timeout = 45_000
+) {
 	await expect
 		.poll(() => hubPayments(databaseFile, billerId, identifier), { timeout, intervals: [250, 500, 1_000] })
 		.toEqual({ statuses: ['posted'], posted: 1, collectedPaise: cashPaise, notesPaise: cashPaise, vouchers: 0 });
@@ -115,8 +130,14 @@ export function setWalletBalance(databaseFile: string, ssoId: string, balancePai
 	const db = new Database(databaseFile, { fileMustExist: true });
 	db.pragma('busy_timeout = 5000');
 	try {
-		const before = db.prepare('SELECT balance_paise FROM operator_wallets WHERE operator_sso_id = ?').get(ssoId) as { balance_paise: number };
-		db.prepare('UPDATE operator_wallets SET balance_paise = ?, updated_at = ? WHERE operator_sso_id = ?').run(balancePaise, new Date().toISOString(), ssoId);
+		const before = db.prepare('SELECT balance_paise FROM operator_wallets WHERE operator_sso_id = ?').get(ssoId) as {
+			balance_paise: number;
+		};
+		db.prepare('UPDATE operator_wallets SET balance_paise = ?, updated_at = ? WHERE operator_sso_id = ?').run(
+			balancePaise,
+			new Date().toISOString(),
+			ssoId
+		);
 		return Number(before.balance_paise);
 	} finally {
 		db.close();

@@ -1,4 +1,14 @@
-import { dropNetwork, E2E_DATABASE, expectPaidExactlyOnce, hubPayments, outboxCount, OwnHub, restoreNetwork, setWalletBalance, waitForServiceWorker } from './offline-support';
+import {
+	dropNetwork,
+	E2E_DATABASE,
+	expectPaidExactlyOnce,
+	hubPayments,
+	outboxCount,
+	OwnHub,
+	restoreNetwork,
+	setWalletBalance,
+	waitForServiceWorker
+} from './offline-support';
 import { checkScreen, expect, fetchBill, insertNote, loginAsOperator, openTesterPanel, test, toPaymentModes } from './support';
 
 // These specs are about the service worker: it must run (playwright.config.ts blocks it elsewhere).
@@ -38,7 +48,10 @@ test.describe('offline', () => {
 		await checkScreen(page, 'en-offline-no-kept-bill');
 	});
 
-	test('a bill fetched earlier is paid in cash offline, with its age shown, and reaches the hub once when back', async ({ page, context }) => {
+	test('a bill fetched earlier is paid in cash offline, with its age shown, and reaches the hub once when back', async ({
+		page,
+		context
+	}) => {
 		await fetchBill(page, 'Airtel Postpaid', '9829012007');
 		await expect(page.getByRole('heading', { name: 'Your bill' })).toBeVisible();
 		await waitForServiceWorker(page);
@@ -59,7 +72,9 @@ test.describe('offline', () => {
 		for (const rupees of [500, 100, 50]) await insertNote(panel, rupees);
 		await expect(page.getByRole('heading', { name: 'Payment received — queued' })).toBeVisible();
 		await expect(page.getByTestId('queued-reference')).toHaveText(/^Q-K1234567-\d{4}$/);
-		await expect(panel.getByRole('figure', { name: 'Printed receipt 1' })).toContainText('This payment goes to e-Mitra automatically when the kiosk is back');
+		await expect(panel.getByRole('figure', { name: 'Printed receipt 1' })).toContainText(
+			'This payment goes to e-Mitra automatically when the kiosk is back'
+		);
 		await checkScreen(page, 'en-offline-queued-receipt');
 		expect(hubPayments(E2E_DATABASE, 'airtel', '9829012007').statuses).toEqual([]);
 		expect(await outboxCount(page)).toBe(1);

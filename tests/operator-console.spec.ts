@@ -110,7 +110,12 @@ test.describe('changing the operator of K6104735', () => {
 		const row = office.getByRole('table', { name: 'All machines' }).getByRole('row', { name: /^K6104735/ });
 		await row.getByLabel('Operator of K6104735').selectOption('PRIYAJOSHI1995');
 		await row.getByRole('button', { name: 'Map operator K6104735' }).click();
-		await expect(office.getByRole('table', { name: 'All machines' }).getByRole('row', { name: /^K6104735/ }).getByLabel('Operator of K6104735')).toHaveValue('PRIYAJOSHI1995');
+		await expect(
+			office
+				.getByRole('table', { name: 'All machines' })
+				.getByRole('row', { name: /^K6104735/ })
+				.getByLabel('Operator of K6104735')
+		).toHaveValue('PRIYAJOSHI1995');
 
 		// Her first login on this machine: she chooses the PIN that opens the console again later.
 		await logIn(page, 'PRIYAJOSHI1995');

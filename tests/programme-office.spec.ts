@@ -14,7 +14,9 @@ async function enrolledMachine(request: APIRequestContext, code: string, enrolme
 	const signIn = async () => {
 		const { nonce } = await (await request.post('/api/v1/kiosk/challenge', { data: { kioskCode: code } })).json();
 		const message = new TextEncoder().encode(`emitra-kiosk-session\n${code}\n${nonce}`);
-		const signature = Buffer.from(await webcrypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, pair.privateKey, message)).toString('base64url');
+		const signature = Buffer.from(await webcrypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, pair.privateKey, message)).toString(
+			'base64url'
+		);
 		return request.post('/api/v1/kiosk/session', { data: { kioskCode: code, nonce, signature } });
 	};
 	const token = (await (await signIn()).json()).token as string;
@@ -24,7 +26,13 @@ async function enrolledMachine(request: APIRequestContext, code: string, enrolme
 			request.post('/api/v1/kiosk/heartbeat', {
 				headers: { authorization: `Bearer ${token}`, 'x-kiosk-version': version },
 				data: {
-					devices: { noteAcceptor: 'ready', printerPaper: 'ok', rdService: 'ready', cardTerminal: 'connected', ...report.devices },
+					devices: {
+						noteAcceptor: 'ready',
+						printerPaper: 'ok',
+						rdService: 'ready',
+						cardTerminal: 'connected',
+						...report.devices
+					},
 					queuedPayments: { queued: report.queued ?? 0, oldestQueuedAt: report.oldestQueuedAt ?? null, deadLetters: 0 },
 					lastTransactionAt: null
 				}
@@ -46,8 +54,20 @@ test('the programme office sees the three lists and fleet health change as machi
 	const district = 'Jaisalmer';
 	const first = newMachineIds();
 	const second = newMachineIds();
-	const firstCode = await registerMachine(office, { ...first, vendor: 'Lipi', district, place: 'Atal Seva Kendra, Gram Panchayat Pokaran', kind: 'Atal Seva Kendra' });
-	const secondCode = await registerMachine(office, { ...second, vendor: 'Pyrotech', district, place: 'e-Mitra Plus, Gadisar Circle, Jaisalmer', kind: 'Urban' });
+	const firstCode = await registerMachine(office, {
+		...first,
+		vendor: 'Lipi',
+		district,
+		place: 'Atal Seva Kendra, Gram Panchayat Pokaran',
+		kind: 'Atal Seva Kendra'
+	});
+	const secondCode = await registerMachine(office, {
+		...second,
+		vendor: 'Pyrotech',
+		district,
+		place: 'e-Mitra Plus, Gadisar Circle, Jaisalmer',
+		kind: 'Urban'
+	});
 
 	const showDistrict = async () => {
 		await office.goto('/admin/en');
@@ -57,10 +77,17 @@ test('the programme office sees the three lists and fleet health change as machi
 		await expect(office).toHaveURL(/district=Jaisalmer/);
 	};
 	await showDistrict();
-	for (const name of [/^Not mapped to an operator \(2\)/, /^Not on the latest version \(2\)/, /^No transactions in the last 3 days \(2\)/, /^Fleet health \(2\)/]) {
+	for (const name of [
+		/^Not mapped to an operator \(2\)/,
+		/^Not on the latest version \(2\)/,
+		/^No transactions in the last 3 days \(2\)/,
+		/^Fleet health \(2\)/
+	]) {
 		await expect(list(office, name)).toBeVisible();
 	}
-	await expect(list(office, /^Fleet health/).getByRole('row', { name: new RegExp(first.code) })).toContainText('Offline for more than an hour');
+	await expect(list(office, /^Fleet health/).getByRole('row', { name: new RegExp(first.code) })).toContainText(
+		'Offline for more than an hour'
+	);
 
 	// The machines report in: one up to date with its paper out and a jammed acceptor, one behind with old queued payments.
 	const firstMachine = await enrolledMachine(request, first.code, firstCode);
@@ -94,10 +121,16 @@ test('the programme office sees the three lists and fleet health change as machi
 
 	// The lists as CSV, with the same filter.
 	const download = office.waitForEvent('download');
-	await list(office, /^Not mapped to an operator/).getByRole('link', { name: /Download CSV/ }).click();
+	await list(office, /^Not mapped to an operator/)
+		.getByRole('link', { name: /Download CSV/ })
+		.click();
 	const csv = readFileSync(await (await download).path(), 'utf8');
-	expect(csv.split('\r\n')[0]).toBe('\uFEFFkiosk_code,serial,vendor,district,place,kind,software_version,operator_sso_id,operator_name,enrolled,last_heartbeat_at,last_transaction_at,queued_payments,issues');
-	expect(csv).toContain(`${second.code},${second.serial.toUpperCase()},pyrotech,Jaisalmer,"e-Mitra Plus, Gadisar Circle, Jaisalmer",urban,2.3.1,,,yes,`);
+	expect(csv.split('\r\n')[0]).toBe(
+		'\uFEFFkiosk_code,serial,vendor,district,place,kind,software_version,operator_sso_id,operator_name,enrolled,last_heartbeat_at,last_transaction_at,queued_payments,issues'
+	);
+	expect(csv).toContain(
+		`${second.code},${second.serial.toUpperCase()},pyrotech,Jaisalmer,"e-Mitra Plus, Gadisar Circle, Jaisalmer",urban,2.3.1,,,yes,`
+	);
 	expect(csv).not.toContain(first.code);
 
 	// A vendor filter.
@@ -106,8 +139,14 @@ test('the programme office sees the three lists and fleet health change as machi
 
 	// Revoked: its token stops working at once, it cannot sign in again, and it leaves the lists.
 	await office.goto('/admin/en/machines');
-	await office.getByRole('table', { name: 'All machines' }).getByRole('row', { name: new RegExp(`^${second.code}`) }).getByRole('button', { name: `Revoke machine ${second.code}` }).click();
-	await expect(office.getByRole('table', { name: 'All machines' }).getByRole('row', { name: new RegExp(`^${second.code}`) })).toContainText('Revoked');
+	await office
+		.getByRole('table', { name: 'All machines' })
+		.getByRole('row', { name: new RegExp(`^${second.code}`) })
+		.getByRole('button', { name: `Revoke machine ${second.code}` })
+		.click();
+	await expect(
+		office.getByRole('table', { name: 'All machines' }).getByRole('row', { name: new RegExp(`^${second.code}`) })
+	).toContainText('Revoked');
 	expect((await secondMachine.heartbeat('2.3.1', {})).status()).toBe(401);
 	// (The challenge says nothing about a machine; its own signature learns that it is revoked.)
 	const signIn = await secondMachine.signIn();
@@ -121,7 +160,13 @@ test('the programme office sees the three lists and fleet health change as machi
 	await office.getByLabel('New current version (e.g. 2.4.0)').fill(KIOSK_VERSION);
 	await office.getByRole('button', { name: 'Set version' }).click();
 	await expect(office.getByText(`Machines must run ${KIOSK_VERSION} to start transactions.`)).toBeVisible();
-	await expect(office.getByRole('table', { name: /Audit log/ }).getByRole('row').filter({ hasText: 'Current kiosk version set' }).first()).toContainText(KIOSK_VERSION);
+	await expect(
+		office
+			.getByRole('table', { name: /Audit log/ })
+			.getByRole('row')
+			.filter({ hasText: 'Current kiosk version set' })
+			.first()
+	).toContainText(KIOSK_VERSION);
 	await checkScreen(office, 'admin-machines');
 	await office.context().close();
 });

@@ -3,12 +3,7 @@ import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type APIRequestContext, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import { baseURL } from '../playwright.config';
-import {
-	IDENTITY_DATABASE,
-	IDENTITY_DATABASE_VERSION,
-	IDENTITY_KEY,
-	IDENTITY_STORE
-} from '../src/lib/kiosk/identity-store';
+import { IDENTITY_DATABASE, IDENTITY_DATABASE_VERSION, IDENTITY_KEY, IDENTITY_STORE } from '../src/lib/kiosk/identity-store';
 
 /**
  * The demo machines scripts/e2e-server.js enrolled with the test key pair, and that key pair.
@@ -30,11 +25,15 @@ const KIOSK_VERSION: string = JSON.parse(readFileSync(new URL('../package.json',
  */
 export async function kioskApiHeaders(request: APIRequestContext, kioskCode: string): Promise<Record<string, string>> {
 	const algorithm = { name: 'ECDSA', namedCurve: 'P-256' };
-	const privateKey = await webcrypto.subtle.importKey('jwk', testKiosks.privateKeyJwk as webcrypto.JsonWebKey, algorithm, false, ['sign']);
+	const privateKey = await webcrypto.subtle.importKey('jwk', testKiosks.privateKeyJwk as webcrypto.JsonWebKey, algorithm, false, [
+		'sign'
+	]);
 	const challenge = await request.post('/api/v1/kiosk/challenge', { data: { kioskCode } });
 	const { nonce } = (await challenge.json()) as { nonce: string };
 	const message = new TextEncoder().encode(`emitra-kiosk-session\n${kioskCode}\n${nonce}`);
-	const signature = Buffer.from(await webcrypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, privateKey, message)).toString('base64url');
+	const signature = Buffer.from(await webcrypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, privateKey, message)).toString(
+		'base64url'
+	);
 	const session = await request.post('/api/v1/kiosk/session', { data: { kioskCode, nonce, signature } });
 	const { token } = (await session.json()) as { token?: string };
 	if (!token) throw new Error(`${kioskCode} could not sign in: ${session.status()}`);

@@ -109,7 +109,9 @@ export function validatePolicy(policy) {
 			if (grant.devices.length === 0) problems.push(`${where}.devices is empty: no device would be allowed.`);
 			for (const device of grant.devices) {
 				if (!isRecord(device) || !isUsbId(device.vendor_id)) {
-					problems.push(`${where}: every device needs a vendor_id from 0 to 65535 (a product_id without a vendor_id is not allowed).`);
+					problems.push(
+						`${where}: every device needs a vendor_id from 0 to 65535 (a product_id without a vendor_id is not allowed).`
+					);
 				} else if (device.product_id !== undefined && !isUsbId(device.product_id)) {
 					problems.push(`${where}: product_id ${String(device.product_id)} is not from 0 to 65535.`);
 				}
@@ -117,7 +119,9 @@ export function validatePolicy(policy) {
 					problems.push(`${where}: a device has only vendor_id and product_id.`);
 				}
 			}
-			for (const url of grant.urls) if (!isOrigin(url)) problems.push(`${where}: "${String(url)}" is not a site address such as https://emitra-hub.example.in.`);
+			for (const url of grant.urls)
+				if (!isOrigin(url))
+					problems.push(`${where}: "${String(url)}" is not a site address such as https://emitra-hub.example.in.`);
 		});
 	}
 	const selection = policy.DefaultPrinterSelection;
@@ -223,7 +227,8 @@ export function printerNamePattern(name) {
 /** "067b:2303" or "067b" (any product of that vendor), as lsusb prints them. @param {string} text @returns {UsbDevice} */
 export function parseUsbId(text) {
 	const match = /^([0-9a-f]{4})(?::([0-9a-f]{4}))?$/i.exec(text.trim());
-	if (!match) throw new PolicyError([`"${text}" is not a USB ID: write vendor:product in hexadecimal as lsusb shows it, e.g. 067b:2303.`]);
+	if (!match)
+		throw new PolicyError([`"${text}" is not a USB ID: write vendor:product in hexadecimal as lsusb shows it, e.g. 067b:2303.`]);
 	const device = { vendor_id: parseInt(/** @type {string} */ (match[1]), 16) };
 	return match[2] ? { ...device, product_id: parseInt(match[2], 16) } : device;
 }

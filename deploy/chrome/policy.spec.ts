@@ -87,7 +87,9 @@ describe('the kiosk policy', () => {
 			expect.stringMatching(/product_id without a vendor_id/)
 		]);
 		expect(broken({ SerialAllowUsbDevicesForUrls: [{ devices: [{ vendor_id: 70000 }], urls: [origin] }] })).toHaveLength(1);
-		expect(broken({ SerialAllowUsbDevicesForUrls: [{ devices: [{ vendor_id: 1659, product_id: -1 }], urls: [origin] }] })).toHaveLength(1);
+		expect(broken({ SerialAllowUsbDevicesForUrls: [{ devices: [{ vendor_id: 1659, product_id: -1 }], urls: [origin] }] })).toHaveLength(
+			1
+		);
 		expect(broken({ SerialAllowUsbDevicesForUrls: [{ devices: [{ vendor_id: 1659 }] }] })).toEqual([
 			expect.stringMatching(/both "devices" and "urls"/)
 		]);
@@ -138,7 +140,17 @@ describe('the kiosk policy', () => {
 		const out = mkdtempSync(path.join(tmpdir(), 'emitra-policy-'));
 		try {
 			const script = path.join(folder, 'make-policy.js');
-			execFileSync(process.execPath, [script, '--hub', hubUrl, '--serial', '1a86:7523', '--printer', 'Canon LBP2900 (USB)', '--out', out]);
+			execFileSync(process.execPath, [
+				script,
+				'--hub',
+				hubUrl,
+				'--serial',
+				'1a86:7523',
+				'--printer',
+				'Canon LBP2900 (USB)',
+				'--out',
+				out
+			]);
 			const written = JSON.parse(readFileSync(path.join(out, 'emitra-kiosk.json'), 'utf8'));
 			expect(written).toEqual(
 				buildPolicy({ hubUrl, serialDevices: [parseUsbId('1a86:7523')], printerPattern: printerNamePattern('Canon LBP2900 (USB)') })
@@ -207,9 +219,9 @@ describe('Chromium reads the policy', () => {
 						return [...root.querySelectorAll('*')].flatMap(rowsIn);
 					});
 				});
-			await expect.poll(async () => (await readRows()).map((row) => row.name), { timeout: 10_000 }).toEqual(
-				expect.arrayContaining(POLICY_NAMES)
-			);
+			await expect
+				.poll(async () => (await readRows()).map((row) => row.name), { timeout: 10_000 })
+				.toEqual(expect.arrayContaining(POLICY_NAMES));
 			const rows = (await readRows()).filter((row) => POLICY_NAMES.includes(row.name));
 			expect(rows.map((row) => row.name).sort()).toEqual([...POLICY_NAMES].sort());
 			for (const row of rows) expect(row, row.name).toEqual({ name: row.name, status: 'OK', errors: '', warnings: '' });
@@ -267,7 +279,11 @@ describe('the Linux launcher', () => {
 			expect(await exited).toBe(0);
 
 			for (const start of starts()) {
-				expect(start.split('\t').filter(Boolean)).toEqual([...requiredFlags, `--user-data-dir=${profile}`, 'https://emitra-hub.example.in']);
+				expect(start.split('\t').filter(Boolean)).toEqual([
+					...requiredFlags,
+					`--user-data-dir=${profile}`,
+					'https://emitra-hub.example.in'
+				]);
 			}
 			expect(JSON.parse(readFileSync(path.join(profile, 'Default', 'Preferences'), 'utf8'))).toEqual({
 				profile: { exit_type: 'Normal', exited_cleanly: true }
@@ -283,7 +299,10 @@ describe('the Linux launcher', () => {
 			const noUrl = spawnSync('/bin/bash', [launcher], { env: { PATH: empty, HOME: empty }, encoding: 'utf8' });
 			expect(noUrl.status).toBe(2);
 			expect(noUrl.stderr).toContain('EMITRA_KIOSK_URL');
-			const noBrowser = spawnSync('/bin/bash', [launcher, 'https://emitra-hub.example.in'], { env: { PATH: empty, HOME: empty }, encoding: 'utf8' });
+			const noBrowser = spawnSync('/bin/bash', [launcher, 'https://emitra-hub.example.in'], {
+				env: { PATH: empty, HOME: empty },
+				encoding: 'utf8'
+			});
 			expect(noBrowser.status).toBe(3);
 			expect(noBrowser.stderr).toContain('step 1');
 		} finally {
@@ -292,7 +311,8 @@ describe('the Linux launcher', () => {
 	});
 
 	it('the Windows launcher passes the same flags', () => {
-		const flagsIn = (file: string) => [...readFileSync(path.join(folder, file), 'utf8').matchAll(/^\s*'?(--[a-z-]+(?:=0)?)'?,?$/gm)].map((match) => match[1]);
+		const flagsIn = (file: string) =>
+			[...readFileSync(path.join(folder, file), 'utf8').matchAll(/^\s*'?(--[a-z-]+(?:=0)?)'?,?$/gm)].map((match) => match[1]);
 		expect(flagsIn('emitra-kiosk.sh')).toEqual(requiredFlags);
 		expect(flagsIn('emitra-kiosk.ps1')).toEqual(requiredFlags);
 		expect(readFileSync(path.join(folder, 'emitra-kiosk.ps1'), 'utf8')).toContain('--user-data-dir=');

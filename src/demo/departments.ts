@@ -70,7 +70,12 @@ export const DEMO_CERTIFICATES: readonly DemoCertificate[] = [
 		address_en: '5, Gandhi Path, Chainpura, Tehsil Sanganer, District Jaipur, Rajasthan 302029',
 		address_hi: '5, गांधी पथ, चैनपुरा, तहसील सांगानेर, जिला जयपुर, राजस्थान 302029',
 		particulars: [
-			p('Certified that', 'प्रमाणित किया जाता है कि', 'the applicant lives at the address above with her family', 'आवेदिका अपने परिवार सहित उपरोक्त पते पर निवास करती है'),
+			p(
+				'Certified that',
+				'प्रमाणित किया जाता है कि',
+				'the applicant lives at the address above with her family',
+				'आवेदिका अपने परिवार सहित उपरोक्त पते पर निवास करती है'
+			),
 			p('Purpose', 'प्रयोजन', 'Gas connection', 'गैस कनेक्शन')
 		],
 		...TEHSILDAR_SANGANER,
@@ -87,10 +92,7 @@ export const DEMO_CERTIFICATES: readonly DemoCertificate[] = [
 		relation_hi: 'पुत्र श्री मांगीलाल गुर्जर',
 		address_en: 'Goner, Tehsil Sanganer, District Jaipur, Rajasthan 303905',
 		address_hi: 'गोनेर, तहसील सांगानेर, जिला जयपुर, राजस्थान 303905',
-		particulars: [
-			p('Caste', 'जाति', 'Gurjar', 'गुर्जर'),
-			p('Category', 'वर्ग', 'More Backward Class (MBC)', 'अति पिछड़ा वर्ग (एम.बी.सी.)')
-		],
+		particulars: [p('Caste', 'जाति', 'Gurjar', 'गुर्जर'), p('Category', 'वर्ग', 'More Backward Class (MBC)', 'अति पिछड़ा वर्ग (एम.बी.सी.)')],
 		...TEHSILDAR_SANGANER,
 		applied_on: '2026-10-15',
 		issued_on: '2026-10-30'
@@ -309,9 +311,27 @@ export const DEMO_LAND_RECORDS: readonly DemoLandRecord[] = [
 		],
 		record_year: '2080–2083',
 		owners: [
-			{ name_en: 'Ramkishan Meena', name_hi: 'रामकिशन मीणा', relation_en: 'son of Bhola Ram', relation_hi: 'पुत्र भोलाराम', share: '1/2' },
-			{ name_en: 'Ramesh Kumar Meena', name_hi: 'रमेश कुमार मीणा', relation_en: 'son of Ramkishan', relation_hi: 'पुत्र रामकिशन', share: '1/4' },
-			{ name_en: 'Suresh Kumar Meena', name_hi: 'सुरेश कुमार मीणा', relation_en: 'son of Ramkishan', relation_hi: 'पुत्र रामकिशन', share: '1/4' }
+			{
+				name_en: 'Ramkishan Meena',
+				name_hi: 'रामकिशन मीणा',
+				relation_en: 'son of Bhola Ram',
+				relation_hi: 'पुत्र भोलाराम',
+				share: '1/2'
+			},
+			{
+				name_en: 'Ramesh Kumar Meena',
+				name_hi: 'रमेश कुमार मीणा',
+				relation_en: 'son of Ramkishan',
+				relation_hi: 'पुत्र रामकिशन',
+				share: '1/4'
+			},
+			{
+				name_en: 'Suresh Kumar Meena',
+				name_hi: 'सुरेश कुमार मीणा',
+				relation_en: 'son of Ramkishan',
+				relation_hi: 'पुत्र रामकिशन',
+				share: '1/4'
+			}
 		]
 	},
 	{
@@ -325,7 +345,13 @@ export const DEMO_LAND_RECORDS: readonly DemoLandRecord[] = [
 		encumbrances: [],
 		record_year: '2080–2083',
 		owners: [
-			{ name_en: 'Gopal Lal Jat', name_hi: 'गोपाल लाल जाट', relation_en: 'son of Kishna Ram', relation_hi: 'पुत्र किसनाराम', share: '1/1' }
+			{
+				name_en: 'Gopal Lal Jat',
+				name_hi: 'गोपाल लाल जाट',
+				relation_en: 'son of Kishna Ram',
+				relation_hi: 'पुत्र किसनाराम',
+				share: '1/1'
+			}
 		]
 	},
 	{
@@ -336,23 +362,103 @@ export const DEMO_LAND_RECORDS: readonly DemoLandRecord[] = [
 		...CULTIVABLE,
 		irrigation_en: 'Unirrigated (rain-fed)',
 		irrigation_hi: 'असिंचित (वर्षा आधारित)',
-		encumbrances: [b('Stay order of the Sub-Divisional Officer, Nokha (case 112/2025)', 'उपखंड अधिकारी, नोखा का स्थगन आदेश (प्रकरण 112/2025)')],
+		encumbrances: [
+			b('Stay order of the Sub-Divisional Officer, Nokha (case 112/2025)', 'उपखंड अधिकारी, नोखा का स्थगन आदेश (प्रकरण 112/2025)')
+		],
 		record_year: '2079–2082',
 		owners: [
-			{ name_en: 'Om Prakash Bishnoi', name_hi: 'ओमप्रकाश बिश्नोई', relation_en: 'son of Jeta Ram', relation_hi: 'पुत्र जेताराम', share: '1/3' },
-			{ name_en: 'Bhagirath Bishnoi', name_hi: 'भागीरथ बिश्नोई', relation_en: 'son of Jeta Ram', relation_hi: 'पुत्र जेताराम', share: '1/3' },
-			{ name_en: 'Santosh Bishnoi', name_hi: 'संतोष बिश्नोई', relation_en: 'daughter of Jeta Ram', relation_hi: 'पुत्री जेताराम', share: '1/3' }
+			{
+				name_en: 'Om Prakash Bishnoi',
+				name_hi: 'ओमप्रकाश बिश्नोई',
+				relation_en: 'son of Jeta Ram',
+				relation_hi: 'पुत्र जेताराम',
+				share: '1/3'
+			},
+			{
+				name_en: 'Bhagirath Bishnoi',
+				name_hi: 'भागीरथ बिश्नोई',
+				relation_en: 'son of Jeta Ram',
+				relation_hi: 'पुत्र जेताराम',
+				share: '1/3'
+			},
+			{
+				name_en: 'Santosh Bishnoi',
+				name_hi: 'संतोष बिश्नोई',
+				relation_en: 'daughter of Jeta Ram',
+				relation_hi: 'पुत्री जेताराम',
+				share: '1/3'
+			}
 		]
 	}
 ];
 
 export const DEMO_JAN_AADHAAR_MEMBERS: readonly ReferenceJanAadhaarMemberTable[] = [
-	{ member_id: 'JM1041234501', family_id: '1041234567', position: 1, name_en: 'Sunita Devi Sharma', name_hi: 'सुनीता देवी शर्मा', relation: 'head', year_of_birth: 1982, mobile: '9829012345', fingerprint_matches: 1 },
-	{ member_id: 'JM1041234502', family_id: '1041234567', position: 2, name_en: 'Rajendra Prasad Sharma', name_hi: 'राजेन्द्र प्रसाद शर्मा', relation: 'spouse', year_of_birth: 1978, mobile: '9414056789', fingerprint_matches: 1 },
-	{ member_id: 'JM1041234503', family_id: '1041234567', position: 3, name_en: 'Priya Sharma', name_hi: 'प्रिया शर्मा', relation: 'daughter', year_of_birth: 2009, mobile: null, fingerprint_matches: 1 },
-	{ member_id: 'JM1041234504', family_id: '1041234567', position: 4, name_en: 'Aman Sharma', name_hi: 'अमन शर्मा', relation: 'son', year_of_birth: 2012, mobile: null, fingerprint_matches: 1 },
-	{ member_id: 'JM1049876501', family_id: '1049876543', position: 1, name_en: 'Gopal Lal Jat', name_hi: 'गोपाल लाल जाट', relation: 'head', year_of_birth: 1961, mobile: '9784098765', fingerprint_matches: 0 },
-	{ member_id: 'JM1049876502', family_id: '1049876543', position: 2, name_en: 'Bhanwari Devi', name_hi: 'भंवरी देवी', relation: 'spouse', year_of_birth: 1965, mobile: null, fingerprint_matches: 1 }
+	{
+		member_id: 'JM1041234501',
+		family_id: '1041234567',
+		position: 1,
+		name_en: 'Sunita Devi Sharma',
+		name_hi: 'सुनीता देवी शर्मा',
+		relation: 'head',
+		year_of_birth: 1982,
+		mobile: '9829012345',
+		fingerprint_matches: 1
+	},
+	{
+		member_id: 'JM1041234502',
+		family_id: '1041234567',
+		position: 2,
+		name_en: 'Rajendra Prasad Sharma',
+		name_hi: 'राजेन्द्र प्रसाद शर्मा',
+		relation: 'spouse',
+		year_of_birth: 1978,
+		mobile: '9414056789',
+		fingerprint_matches: 1
+	},
+	{
+		member_id: 'JM1041234503',
+		family_id: '1041234567',
+		position: 3,
+		name_en: 'Priya Sharma',
+		name_hi: 'प्रिया शर्मा',
+		relation: 'daughter',
+		year_of_birth: 2009,
+		mobile: null,
+		fingerprint_matches: 1
+	},
+	{
+		member_id: 'JM1041234504',
+		family_id: '1041234567',
+		position: 4,
+		name_en: 'Aman Sharma',
+		name_hi: 'अमन शर्मा',
+		relation: 'son',
+		year_of_birth: 2012,
+		mobile: null,
+		fingerprint_matches: 1
+	},
+	{
+		member_id: 'JM1049876501',
+		family_id: '1049876543',
+		position: 1,
+		name_en: 'Gopal Lal Jat',
+		name_hi: 'गोपाल लाल जाट',
+		relation: 'head',
+		year_of_birth: 1961,
+		mobile: '9784098765',
+		fingerprint_matches: 0
+	},
+	{
+		member_id: 'JM1049876502',
+		family_id: '1049876543',
+		position: 2,
+		name_en: 'Bhanwari Devi',
+		name_hi: 'भंवरी देवी',
+		relation: 'spouse',
+		year_of_birth: 1965,
+		mobile: null,
+		fingerprint_matches: 1
+	}
 ];
 
 /** Adds whichever department demo rows are missing (called by the hub's demo seed). */
@@ -376,7 +482,9 @@ export async function seedDepartments(trx: Kysely<Database>): Promise<void> {
 		if (inserted.numInsertedOrUpdatedRows === 0n) continue;
 		await trx
 			.insertInto('reference_land_owners')
-			.values(owners.map((owner, index) => ({ ...owner, village_code: record.village_code, khasra: record.khasra, position: index + 1 })))
+			.values(
+				owners.map((owner, index) => ({ ...owner, village_code: record.village_code, khasra: record.khasra, position: index + 1 }))
+			)
 			.execute();
 	}
 	await trx

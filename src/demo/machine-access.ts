@@ -20,7 +20,11 @@ export async function seedMachineAccess(trx: Kysely<Database>, now: Date): Promi
 		.updateTable('operators')
 		.set({ password_hash: hashes.password })
 		.where('password_hash', 'is', null)
-		.where('sso_id', 'in', DEMO_OPERATORS.map((operator) => operator.sso_id))
+		.where(
+			'sso_id',
+			'in',
+			DEMO_OPERATORS.map((operator) => operator.sso_id)
+		)
 		.execute();
 	await trx
 		.insertInto('operator_pins')
@@ -34,7 +38,11 @@ export async function seedMachineAccess(trx: Kysely<Database>, now: Date): Promi
 		.execute();
 	for (const [kioskCode, code] of Object.entries(DEMO_ENROLMENT_CODES)) {
 		const enrolled = await trx.selectFrom('kiosk_keys').select('kiosk_code').where('kiosk_code', '=', kioskCode).executeTakeFirst();
-		const issued = await trx.selectFrom('kiosk_enrolment_codes').select('kiosk_code').where('kiosk_code', '=', kioskCode).executeTakeFirst();
+		const issued = await trx
+			.selectFrom('kiosk_enrolment_codes')
+			.select('kiosk_code')
+			.where('kiosk_code', '=', kioskCode)
+			.executeTakeFirst();
 		if (!enrolled && !issued) await issueEnrolmentCode(trx, kioskCode, 'system', now, code);
 	}
 }
@@ -42,7 +50,14 @@ export async function seedMachineAccess(trx: Kysely<Database>, now: Date): Promi
 /** Demo machines' card payments over the last two weeks, for the programme office's chart and lists. */
 const HISTORY = [
 	// K2045318 (Ajmer) went quiet ten days ago: it is on the "no transactions" list.
-	{ kioskCode: 'K1234567', ssoId: 'SURESHSHARMA1984', perDay: 6, fromDaysAgo: 13, toDaysAgo: 1, billers: ['airtel', 'jvvnl', 'phed', 'bsnl-mobile'] },
+	{
+		kioskCode: 'K1234567',
+		ssoId: 'SURESHSHARMA1984',
+		perDay: 6,
+		fromDaysAgo: 13,
+		toDaysAgo: 1,
+		billers: ['airtel', 'jvvnl', 'phed', 'bsnl-mobile']
+	},
 	{ kioskCode: 'K3187402', ssoId: 'ARJUNSINGH1987', perDay: 3, fromDaysAgo: 13, toDaysAgo: 1, billers: ['jdvvnl', 'idea', 'phed'] },
 	{ kioskCode: 'K4521096', ssoId: 'RAJURAM1992', perDay: 2, fromDaysAgo: 13, toDaysAgo: 2, billers: ['jdvvnl', 'bsnl-landline'] },
 	{ kioskCode: 'K2045318', ssoId: 'MEENAKUMARI1990', perDay: 2, fromDaysAgo: 13, toDaysAgo: 10, billers: ['avvnl', 'vodafone'] }
@@ -106,5 +121,9 @@ export async function seedPaymentHistory(trx: Kysely<Database>, now: Date): Prom
 			})
 		)
 	);
-	for (let start = 0; start < rows.length; start += 50) await trx.insertInto('payments').values(rows.slice(start, start + 50)).execute();
+	for (let start = 0; start < rows.length; start += 50)
+		await trx
+			.insertInto('payments')
+			.values(rows.slice(start, start + 50))
+			.execute();
 }

@@ -55,23 +55,13 @@ describe.each(engines)('seedDemoData on %s', (engine) => {
 		await seedDemoData(test.db);
 		const [changed, removed] = DEMO_TRANSACTIONS;
 		if (changed === undefined || removed === undefined) throw new Error('too few demo rows');
-		await test.db
-			.updateTable('emitra_transactions')
-			.set({ status: 'rejected' })
-			.where('id', '=', changed.id)
-			.execute();
+		await test.db.updateTable('emitra_transactions').set({ status: 'rejected' }).where('id', '=', changed.id).execute();
 		await test.db.deleteFrom('emitra_transactions').where('id', '=', removed.id).execute();
 
 		await seedDemoData(test.db);
 
 		const statusOf = async (id: string) =>
-			(
-				await test.db
-					.selectFrom('emitra_transactions')
-					.select('status')
-					.where('id', '=', id)
-					.executeTakeFirst()
-			)?.status;
+			(await test.db.selectFrom('emitra_transactions').select('status').where('id', '=', id).executeTakeFirst())?.status;
 		expect(await statusOf(changed.id)).toBe('rejected');
 		expect(await statusOf(removed.id)).toBe(removed.status);
 	});

@@ -55,9 +55,14 @@ function findDeclaration(file: string, name: string, seen: Set<string>): { file:
 		}
 		if (ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier)) {
 			const bindings = statement.importClause?.namedBindings;
-			const imported = bindings && ts.isNamedImports(bindings) ? bindings.elements.find((element) => element.name.text === name) : undefined;
+			const imported =
+				bindings && ts.isNamedImports(bindings) ? bindings.elements.find((element) => element.name.text === name) : undefined;
 			if (imported) {
-				return findDeclaration(resolveImport(file, statement.moduleSpecifier.text), (imported.propertyName ?? imported.name).text, seen);
+				return findDeclaration(
+					resolveImport(file, statement.moduleSpecifier.text),
+					(imported.propertyName ?? imported.name).text,
+					seen
+				);
 			}
 		}
 		if (ts.isExportDeclaration(statement) && statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier)) {

@@ -85,7 +85,14 @@ function actionForm(hub: HubInfo, kind: string): string {
 	const revoked = 'K5630281';
 	const fields: Record<string, Record<string, string>> = {
 		'action logout': {},
-		'action register': { code: 'K9999901', serial: 'AUTHZ-TEST-1', vendor: 'lipi', district: 'Jaipur', place: 'Authorization test', kind: 'urban' },
+		'action register': {
+			code: 'K9999901',
+			serial: 'AUTHZ-TEST-1',
+			vendor: 'lipi',
+			district: 'Jaipur',
+			place: 'Authorization test',
+			kind: 'urban'
+		},
 		'action newCode': { kioskCode: revoked },
 		'action revoke': { kioskCode: revoked },
 		'action map': { kioskCode: revoked, ssoId: 'VIKRAMMEENA1988' },
@@ -242,9 +249,15 @@ describe.each(hubs.map((hub) => [hub.label, hub] as const))('authorization throu
 						const headers: Record<string, string> = withKiosk ? { ...kiosk } : {};
 						if (cookie) headers.cookie = cookie;
 						if (method === 'POST') headers['content-type'] = 'application/json';
-						const answer = await send(hub, { method, path: route.id, headers, body: method === 'POST' ? JSON.stringify({ pin: '2468' }) : undefined });
+						const answer = await send(hub, {
+							method,
+							path: route.id,
+							headers,
+							body: method === 'POST' ? JSON.stringify({ pin: '2468' }) : undefined
+						});
 						const problem = operatorRefusalProblem(answer, defined, ssoIds);
-						if (problem) failures.push(`${method} ${route.id} (${withKiosk ? 'kiosk token' : 'no kiosk token'}, ${name}): ${problem}`);
+						if (problem)
+							failures.push(`${method} ${route.id} (${withKiosk ? 'kiosk token' : 'no kiosk token'}, ${name}): ${problem}`);
 					}
 				}
 			}

@@ -22,7 +22,8 @@ export type Json = null | boolean | number | string | Raw | Obj | readonly Json[
 /** A plain value (a valid body written as a literal) as `Json`. */
 export function fromPlain(value: unknown): Json {
 	if (Array.isArray(value)) return value.map(fromPlain);
-	if (value !== null && typeof value === 'object') return new Obj(Object.entries(value).map(([key, item]) => [key, fromPlain(item)] as const));
+	if (value !== null && typeof value === 'object')
+		return new Obj(Object.entries(value).map(([key, item]) => [key, fromPlain(item)] as const));
 	if (value === null || typeof value === 'boolean' || typeof value === 'number' || typeof value === 'string') return value;
 	throw new Error(`not JSON: ${String(value)}`);
 }
@@ -136,16 +137,41 @@ export const nastyNumber: fc.Arbitrary<number | Raw> = fc.oneof(
 	{
 		weight: 2,
 		arbitrary: fc.constantFrom(
-			...['1e999', '-1e999', 'NaN', 'Infinity', '-Infinity', '-0', '0x1F', '1e-400', '00012', '1.', '.5', '+1', '123456789012345678901234567890'].map(
-				(text) => new Raw(text)
-			)
+			...[
+				'1e999',
+				'-1e999',
+				'NaN',
+				'Infinity',
+				'-Infinity',
+				'-0',
+				'0x1F',
+				'1e-400',
+				'00012',
+				'1.',
+				'.5',
+				'+1',
+				'123456789012345678901234567890'
+			].map((text) => new Raw(text))
 		)
 	}
 );
 
 /** Keys a body should not have: prototype keys, exotic and empty names. */
 const fieldName: fc.Arbitrary<string> = fc.oneof(
-	fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', '', ' ', 'id', 'kioskCode', 'status', 'amountPaise', 'admin', 'role'),
+	fc.constantFrom(
+		'__proto__',
+		'constructor',
+		'prototype',
+		'toString',
+		'',
+		' ',
+		'id',
+		'kioskCode',
+		'status',
+		'amountPaise',
+		'admin',
+		'role'
+	),
 	fc.string({ maxLength: 12 }),
 	nastyString.map((text) => text.slice(0, 64))
 );
@@ -179,7 +205,10 @@ export function mutated(valid: Json): fc.Arbitrary<Json> {
 			{ weight: 10, arbitrary: fc.constant<Entries>([[key, value]]) },
 			{ weight: 1, arbitrary: fc.constant<Entries>([]) },
 			{ weight: 2, arbitrary: nastyValue.map((other): Entries => [[key, other]]) },
-			{ weight: value instanceof Obj || Array.isArray(value) ? 3 : 0, arbitrary: mutatedMember(value).map((other): Entries => [[key, other]]) }
+			{
+				weight: value instanceof Obj || Array.isArray(value) ? 3 : 0,
+				arbitrary: mutatedMember(value).map((other): Entries => [[key, other]])
+			}
 		);
 	return fc
 		.tuple(
@@ -197,7 +226,8 @@ export function mutated(valid: Json): fc.Arbitrary<Json> {
 
 /** A nested object or array of a valid body, changed. */
 function mutatedMember(value: Json): fc.Arbitrary<Json> {
-	if (Array.isArray(value)) return fc.oneof(fc.constant<Json>([]), fc.array(nastyValue, { maxLength: 3 }), fc.constant<Json>([...value, ...value]));
+	if (Array.isArray(value))
+		return fc.oneof(fc.constant<Json>([]), fc.array(nastyValue, { maxLength: 3 }), fc.constant<Json>([...value, ...value]));
 	return mutated(value);
 }
 
@@ -213,16 +243,28 @@ export interface Body {
 const textBody = (text: string): Body => ({ bytes: Buffer.from(text, 'utf8'), shown: text });
 
 /** Not JSON, or JSON.parse's corner cases. */
-const BAD_JSON = ['', '{', '{"a":', 'null', '[]', '""', '0', 'true', '{}}', "{'a':1}", '\uFEFF{}', 'undefined', '{"a":1,}', 'NaN', '{"a":NaN}', '\u0000', '{"__proto__":{"admin":true}}'];
+const BAD_JSON = [
+	'',
+	'{',
+	'{"a":',
+	'null',
+	'[]',
+	'""',
+	'0',
+	'true',
+	'{}}',
+	"{'a':1}",
+	'\uFEFF{}',
+	'undefined',
+	'{"a":1,}',
+	'NaN',
+	'{"a":NaN}',
+	'\u0000',
+	'{"__proto__":{"admin":true}}'
+];
 
 /** Bytes that are not UTF-8: lone surrogates as CESU, overlong slashes, stray continuation bytes. */
-const INVALID_UTF8 = [
-	[0xed, 0xa0, 0x80],
-	[0xc0, 0xaf],
-	[0x80],
-	[0xff, 0xfe],
-	[0xe0, 0xa4]
-];
+const INVALID_UTF8 = [[0xed, 0xa0, 0x80], [0xc0, 0xaf], [0x80], [0xff, 0xfe], [0xe0, 0xa4]];
 
 /**
  * A body for an endpoint whose valid body is `valid` (undefined: it reads none): mostly that body
@@ -265,7 +307,13 @@ export function formFor(valid: Record<string, string>): fc.Arbitrary<{ contentTy
 						{ weight: 6, arbitrary: fc.constant<[string, string][]>([[key, value]]) },
 						{ weight: 1, arbitrary: fc.constant<[string, string][]>([]) },
 						{ weight: 3, arbitrary: nastyString.map((other): [string, string][] => [[key, other]]) },
-						{ weight: 1, arbitrary: nastyString.map((other): [string, string][] => [[key, value], [key, other]]) }
+						{
+							weight: 1,
+							arbitrary: nastyString.map((other): [string, string][] => [
+								[key, value],
+								[key, other]
+							])
+						}
 					)
 				)
 			),
@@ -282,7 +330,9 @@ export function formFor(valid: Record<string, string>): fc.Arbitrary<{ contentTy
 			weight: 1,
 			arbitrary: urlencoded.map((text) => {
 				// A multipart form, sometimes with a boundary that never closes.
-				const parts = [...new URLSearchParams(text)].map(([key, value]) => `--b\r\ncontent-disposition: form-data; name="${key}"\r\n\r\n${value}\r\n`);
+				const parts = [...new URLSearchParams(text)].map(
+					([key, value]) => `--b\r\ncontent-disposition: form-data; name="${key}"\r\n\r\n${value}\r\n`
+				);
 				return { contentType: 'multipart/form-data; boundary=b', body: textBody(`${parts.join('')}--b--\r\n`) };
 			})
 		},
@@ -324,14 +374,17 @@ export const contentType: fc.Arbitrary<string | undefined> = fc.oneof(
 
 /** Header values a client can put on the wire: printable Latin-1 (anything else Node will not send). */
 export const headerText = fc
-	.string({ unit: fc.integer({ min: 0x20, max: 0xff }).filter((code) => code !== 0x7f).map((code) => String.fromCharCode(code)), maxLength: 200 })
+	.string({
+		unit: fc
+			.integer({ min: 0x20, max: 0xff })
+			.filter((code) => code !== 0x7f)
+			.map((code) => String.fromCharCode(code)),
+		maxLength: 200
+	})
 	.map((text) => text.trim());
 
 /** Who a request claims to be; the runner turns it into real headers for the hub at hand. */
-export type Auth =
-	| { kind: 'none' }
-	| { kind: 'kiosk'; kioskCode: string }
-	| { kind: 'raw'; authorization: string };
+export type Auth = { kind: 'none' } | { kind: 'kiosk'; kioskCode: string } | { kind: 'raw'; authorization: string };
 
 /** Authorization headers that must all fail: unknown but well-formed tokens (expired-looking), wrong schemes, junk. */
 export const badAuthorization: fc.Arbitrary<Auth> = fc
@@ -377,7 +430,10 @@ export function kioskVersion(current: string): fc.Arbitrary<string | undefined> 
 	return fc.oneof(
 		{ weight: 8, arbitrary: fc.constant(current) },
 		{ weight: 1, arbitrary: fc.constant(undefined) },
-		{ weight: 2, arbitrary: fc.constantFrom('0.0.1', '2.3.1', '99.99.99', '9999.9999.9999', '2.4', 'v2.4.0', '2.4.0-beta', ' 2.4.0 ', '-1.0.0') },
+		{
+			weight: 2,
+			arbitrary: fc.constantFrom('0.0.1', '2.3.1', '99.99.99', '9999.9999.9999', '2.4', 'v2.4.0', '2.4.0-beta', ' 2.4.0 ', '-1.0.0')
+		},
 		{ weight: 1, arbitrary: headerText }
 	);
 }
@@ -392,7 +448,16 @@ export const idempotencyKey: fc.Arbitrary<string | undefined> = fc.oneof(
 	{ weight: 1, arbitrary: fc.constant(REUSED_IDEMPOTENCY_KEY) },
 	{ weight: 1, arbitrary: fc.uuid().map((uuid) => uuid.toUpperCase()) },
 	{ weight: 1, arbitrary: fc.uuid().map((uuid) => ` ${uuid}\t`) },
-	{ weight: 1, arbitrary: fc.constantFrom('', 'not-a-uuid', '00000000-0000-0000-0000-000000000000', 'ffffffff-ffff-ffff-ffff-ffffffffffffff', `${'a'.repeat(5000)}`) },
+	{
+		weight: 1,
+		arbitrary: fc.constantFrom(
+			'',
+			'not-a-uuid',
+			'00000000-0000-0000-0000-000000000000',
+			'ffffffff-ffff-ffff-ffff-ffffffffffffff',
+			`${'a'.repeat(5000)}`
+		)
+	},
 	{ weight: 1, arbitrary: headerText }
 );
 
@@ -406,7 +471,24 @@ export const replayHeader: fc.Arbitrary<string | undefined> = fc.oneof(
 // ——— Paths ———
 
 /** Percent-encodings a decoder must survive: truncated, not hex, overlong, surrogates, NUL, encoded slash and dots. */
-const BAD_ENCODINGS = ['%', '%z', '%zz', '%E0%A4%', '%ED%A0%80', '%C0%AF', '%00', '%2F', '%2f..%2f', '%2e%2e', '..', '.', '%25', '%FF', '%uD800', '%%30'];
+const BAD_ENCODINGS = [
+	'%',
+	'%z',
+	'%zz',
+	'%E0%A4%',
+	'%ED%A0%80',
+	'%C0%AF',
+	'%00',
+	'%2F',
+	'%2f..%2f',
+	'%2e%2e',
+	'..',
+	'.',
+	'%25',
+	'%FF',
+	'%uD800',
+	'%%30'
+];
 
 /** A path segment as sent: a valid value (mostly), hostile text percent-encoded, a bad encoding, or empty. */
 export function segment(valid: readonly string[]): fc.Arbitrary<string> {
@@ -441,5 +523,8 @@ export const query: fc.Arbitrary<string> = fc.oneof(
 
 /** Methods: the endpoint's own (mostly), or another. HEAD is left out: its answer has no body to judge. */
 export function method(own: string): fc.Arbitrary<string> {
-	return fc.oneof({ weight: 8, arbitrary: fc.constant(own) }, { weight: 1, arbitrary: fc.constantFrom('GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS') });
+	return fc.oneof(
+		{ weight: 8, arbitrary: fc.constant(own) },
+		{ weight: 1, arbitrary: fc.constantFrom('GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS') }
+	);
 }

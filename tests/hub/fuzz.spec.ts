@@ -138,7 +138,12 @@ function problemsOf(target: Target, request: FuzzRequest, answer: HubAnswer): Pr
 	if (answer.status >= 500) problems.push({ oracle: 'status ≥ 500', signature: `${answer.status}`, seen: `${answer.status} ${excerpt}` });
 	for (const [name, pattern] of LEAKS) {
 		const match = pattern.exec(answer.body);
-		if (match) problems.push({ oracle: `${name} in the body`, signature: name, seen: `${answer.status} …${answer.body.slice(Math.max(0, match.index - 80), match.index + 120)}…` });
+		if (match)
+			problems.push({
+				oracle: `${name} in the body`,
+				signature: name,
+				seen: `${answer.status} …${answer.body.slice(Math.max(0, match.index - 80), match.index + 120)}…`
+			});
 	}
 	// (A 500 is reported as such; its body's shape is the least of it.) The API is what the path
 	// names once normalised as the router does: `/api/v1/..` is `/api/`, which is not the API.
@@ -146,9 +151,17 @@ function problemsOf(target: Target, request: FuzzRequest, answer: HubAnswer): Pr
 		const error = (jsonOf(answer) as { error?: { code?: unknown; message?: unknown } } | undefined)?.error;
 		const type = String(answer.headers['content-type'] ?? '(no content-type)');
 		if (typeof error?.code !== 'string' || typeof error.message !== 'string') {
-			problems.push({ oracle: 'not the API error JSON', signature: `${answer.status} ${type.split(';')[0]}`, seen: `${answer.status} ${type}: ${excerpt}` });
+			problems.push({
+				oracle: 'not the API error JSON',
+				signature: `${answer.status} ${type.split(';')[0]}`,
+				seen: `${answer.status} ${type}: ${excerpt}`
+			});
 		} else if (!DOCUMENTED_CODES.has(error.code)) {
-			problems.push({ oracle: 'an undocumented error code', signature: `${answer.status} ${error.code}`, seen: `${answer.status} ${excerpt}` });
+			problems.push({
+				oracle: 'an undocumented error code',
+				signature: `${answer.status} ${error.code}`,
+				seen: `${answer.status} ${excerpt}`
+			});
 		}
 	}
 	return problems;
@@ -251,7 +264,9 @@ function apiRequest(context: FuzzContext, spec: ApiSpec): fc.Arbitrary<FuzzReque
 	const reads = spec.body !== undefined;
 	const validText = reads ? JSON.stringify(spec.body) : undefined;
 	const validBody: Body | undefined = validText === undefined ? undefined : { bytes: Buffer.from(validText), shown: validText };
-	const body = reads ? bodyFor(fromPlain(spec.body)) : fc.oneof({ weight: 6, arbitrary: fc.constant(none) }, { weight: 1, arbitrary: bodyFor(undefined) });
+	const body = reads
+		? bodyFor(fromPlain(spec.body))
+		: fc.oneof({ weight: 6, arbitrary: fc.constant(none) }, { weight: 1, arbitrary: bodyFor(undefined) });
 	return fc
 		.record({
 			method: method(spec.method),
@@ -271,7 +286,15 @@ function apiRequest(context: FuzzContext, spec: ApiSpec): fc.Arbitrary<FuzzReque
 			if (request.version !== undefined) headers['x-kiosk-version'] = request.version;
 			if (request.key !== undefined) headers['idempotency-key'] = request.key;
 			if (request.replay !== undefined) headers['x-kiosk-replay'] = request.replay;
-			return { method: request.method, path: `${request.path}${request.query}`, auth: request.auth, cookie: request.cookie, headers, body: request.body, validBody };
+			return {
+				method: request.method,
+				path: `${request.path}${request.query}`,
+				auth: request.auth,
+				cookie: request.cookie,
+				headers,
+				body: request.body,
+				validBody
+			};
 		});
 }
 
@@ -281,7 +304,12 @@ function consoleCookie(valid: boolean): fc.Arbitrary<Cookie> {
 		{ weight: valid ? 6 : 0, arbitrary: fc.constant<Cookie>({ kind: 'operator' }) },
 		{ weight: 1, arbitrary: fc.constant<Cookie>({ kind: 'none' }) },
 		{ weight: 1, arbitrary: fc.constant<Cookie>({ kind: 'admin' }) },
-		{ weight: 1, arbitrary: fc.oneof(headerText, fc.stringMatching(/^[A-Za-z0-9_-]{43}$/)).map((text): Cookie => ({ kind: 'raw', cookie: `emitra_operator=${text}` })) }
+		{
+			weight: 1,
+			arbitrary: fc
+				.oneof(headerText, fc.stringMatching(/^[A-Za-z0-9_-]{43}$/))
+				.map((text): Cookie => ({ kind: 'raw', cookie: `emitra_operator=${text}` }))
+		}
 	);
 }
 
@@ -308,24 +336,57 @@ const VALID_HEARTBEAT = {
 	lastTransactionAt: '2026-01-01T00:00:00.000Z'
 };
 
-const kioskOf = (code: string) => kioskAuth(code, FUZZ_KIOSKS.filter((other) => other !== code));
+const kioskOf = (code: string) =>
+	kioskAuth(
+		code,
+		FUZZ_KIOSKS.filter((other) => other !== code)
+	);
 
 /** The API endpoints, each with what a valid request to it looks like. */
 function apiTargets(): Target[] {
-	const api = (name: string, build: Target['build'], options: Partial<Target> = {}): Target => ({ name, covers: [name], api: true, build, ...options });
+	const api = (name: string, build: Target['build'], options: Partial<Target> = {}): Target => ({
+		name,
+		covers: [name],
+		api: true,
+		build,
+		...options
+	});
 	const get = (route: string, params?: (context: FuzzContext) => Record<string, readonly string[]>, options: Partial<Target> = {}) =>
-		api(`GET ${route}`, (context) => apiRequest(context, { method: 'GET', route, params: params?.(context), auth: anonymousAuth }), options);
-	const paymentCommand = (route: string, body: (context: FuzzContext) => unknown, ids: (context: FuzzContext) => string[], options: Partial<Target> = {}) =>
+		api(
+			`GET ${route}`,
+			(context) => apiRequest(context, { method: 'GET', route, params: params?.(context), auth: anonymousAuth }),
+			options
+		);
+	const paymentCommand = (
+		route: string,
+		body: (context: FuzzContext) => unknown,
+		ids: (context: FuzzContext) => string[],
+		options: Partial<Target> = {}
+	) =>
 		api(
 			`POST ${route}`,
-			(context) => apiRequest(context, { method: 'POST', route, params: { id: ids(context) }, auth: kioskOf(KIOSK), body: body(context), idempotent: true }),
+			(context) =>
+				apiRequest(context, {
+					method: 'POST',
+					route,
+					params: { id: ids(context) },
+					auth: kioskOf(KIOSK),
+					body: body(context),
+					idempotent: true
+				}),
 			{ mayWrite: PAYMENT_WRITES, ...options }
 		);
 	const consoleCall = (verb: string, route: string, options: { validCookie: boolean; body?: unknown } & Partial<Target>) =>
 		api(
 			`${verb} ${route}`,
 			(context) =>
-				apiRequest(context, { method: verb, route, auth: kioskOf(CONSOLE_KIOSK), cookie: consoleCookie(options.validCookie), body: options.body }),
+				apiRequest(context, {
+					method: verb,
+					route,
+					auth: kioskOf(CONSOLE_KIOSK),
+					cookie: consoleCookie(options.validCookie),
+					body: options.body
+				}),
 			{ sessions: ['operator', 'admin'], ...options }
 		);
 	return [
@@ -342,7 +403,10 @@ function apiTargets(): Target[] {
 		),
 		get('/api/v1/documents/[kind]/[number]/verify', (context) => ({
 			kind: ['certificate', 'marksheet'],
-			number: [...context.certificates.map((certificate) => certificate.number), ...context.exams.map((exam) => `${exam.year}-${exam.roll}`)]
+			number: [
+				...context.certificates.map((certificate) => certificate.number),
+				...context.exams.map((exam) => `${exam.year}-${exam.roll}`)
+			]
 		})),
 		api(
 			'POST /api/v1/jan-aadhaar/mobile-changes',
@@ -351,7 +415,12 @@ function apiTargets(): Target[] {
 					method: 'POST',
 					route: '/api/v1/jan-aadhaar/mobile-changes',
 					auth: kioskOf(KIOSK),
-					body: { janAadhaarId: context.members[0]!.familyId, memberId: context.members[0]!.memberId, newMobile: '9876500001', language: 'en' }
+					body: {
+						janAadhaarId: context.members[0]!.familyId,
+						memberId: context.members[0]!.memberId,
+						newMobile: '9876500001',
+						language: 'en'
+					}
 				}),
 			{ mayWrite: ['mobile_changes', 'mobile_change_audit', 'sms_outbox'] }
 		),
@@ -369,7 +438,8 @@ function apiTargets(): Target[] {
 		),
 		api(
 			'POST /api/v1/kiosk/challenge',
-			(context) => apiRequest(context, { method: 'POST', route: '/api/v1/kiosk/challenge', auth: anonymousAuth, body: { kioskCode: KIOSK } }),
+			(context) =>
+				apiRequest(context, { method: 'POST', route: '/api/v1/kiosk/challenge', auth: anonymousAuth, body: { kioskCode: KIOSK } }),
 			{ mayWrite: ['kiosk_challenges'] }
 		),
 		api(
@@ -420,7 +490,12 @@ function apiTargets(): Target[] {
 		consoleCall('GET', '/api/v1/operator/console', { validCookie: true }),
 		consoleCall('GET', '/api/v1/operator/session', { validCookie: true }),
 		consoleCall('POST', '/api/v1/operator/pin', { validCookie: true, body: { pin: '1357' }, mayWrite: ['operator_pins', 'audit_log'] }),
-		consoleCall('POST', '/api/v1/operator/unlock', { validCookie: true, body: { pin: '1357' }, mayWrite: ['operator_sessions'], ignored: PIN_TRIES }),
+		consoleCall('POST', '/api/v1/operator/unlock', {
+			validCookie: true,
+			body: { pin: '1357' },
+			mayWrite: ['operator_sessions'],
+			ignored: PIN_TRIES
+		}),
 		consoleCall('POST', '/api/v1/operator/restart', { validCookie: true, mayWrite: ['audit_log'] }),
 		consoleCall('POST', '/api/v1/operator/cash-box-emptied', { validCookie: true, mayWrite: ['cash_box_emptyings', 'audit_log'] }),
 		// With the valid cookie these would lock or end the session the other cases use.
@@ -466,7 +541,14 @@ function apiTargets(): Target[] {
 		),
 		paymentCommand(
 			'/api/v1/payments/[id]/approval',
-			() => ({ mode: 'card', authCode: 'A1B2C3', rrn: '123456789012', maskedPan: '607384XXXXXX4947', cardType: 'rupay', amountPaise: 100 }),
+			() => ({
+				mode: 'card',
+				authCode: 'A1B2C3',
+				rrn: '123456789012',
+				maskedPan: '607384XXXXXX4947',
+				cardType: 'rupay',
+				amountPaise: 100
+			}),
 			(context) => [context.payments.card, context.payments.aadhaar, context.payments.other]
 		),
 		paymentCommand(
@@ -496,7 +578,11 @@ function apiTargets(): Target[] {
 					route: '/api/v1/print-orders',
 					auth: kioskOf(KIOSK),
 					body: {
-						document: { kind: 'certificate', typeId: context.certificates[0]!.typeId, transactionId: context.certificates[0]!.transactionId },
+						document: {
+							kind: 'certificate',
+							typeId: context.certificates[0]!.typeId,
+							transactionId: context.certificates[0]!.transactionId
+						},
 						language: 'hi'
 					}
 				}),
@@ -534,7 +620,13 @@ function apiTargets(): Target[] {
 			const [land] = context.land;
 			const [member] = context.members;
 			const lookup = (services: string[], body: unknown) =>
-				apiRequest(context, { method: 'POST', route: '/api/v1/lookups/[service]', params: { service: services }, auth: kioskOf(KIOSK), body });
+				apiRequest(context, {
+					method: 'POST',
+					route: '/api/v1/lookups/[service]',
+					params: { service: services },
+					auth: kioskOf(KIOSK),
+					body
+				});
 			return fc.oneof(
 				lookup(['transaction-status', '__proto__', 'constructor'], { transactionId: '2611220001' }),
 				lookup(['certificate'], { typeId: certificate!.typeId, transactionId: certificate!.transactionId }),
@@ -554,7 +646,10 @@ function apiTargets(): Target[] {
 						method: verb,
 						route: '/api/v1/[...path]',
 						path: fc
-							.array(segment(['nothing', 'v2', 'payments', 'billers', 'admin', 'operator', 'kiosk']), { minLength: 1, maxLength: 4 })
+							.array(segment(['nothing', 'v2', 'payments', 'billers', 'admin', 'operator', 'kiosk']), {
+								minLength: 1,
+								maxLength: 4
+							})
 							.map((parts) => `/api/v1/${parts.join('/')}`),
 						auth: kioskOf(KIOSK),
 						body: {}
@@ -596,7 +691,10 @@ function adminTargets(): Target[] {
 				path,
 				form: formFor(valid),
 				cookie,
-				origin: fc.oneof({ weight: 8, arbitrary: fc.constant<string | undefined>(context.hubUrl) }, { weight: 1, arbitrary: fc.constantFrom(undefined, 'null', 'http://evil.example') }),
+				origin: fc.oneof(
+					{ weight: 8, arbitrary: fc.constant<string | undefined>(context.hubUrl) },
+					{ weight: 1, arbitrary: fc.constantFrom(undefined, 'null', 'http://evil.example') }
+				),
 				accept: fc.constantFrom(undefined, 'text/html', 'application/json'),
 				action: fc.constantFrom(undefined, 'true')
 			})
@@ -627,7 +725,11 @@ function adminTargets(): Target[] {
 	};
 	/** A filter query as the dashboard's form makes it, with hostile values. */
 	const filters = fc
-		.record({ district: fc.option(nastyString), vendor: fc.option(fc.oneof(nastyString, fc.constantFrom('lipi', 'econnect', 'pyrotech'))), days: fc.option(fc.oneof(nastyString, fc.integer().map(String))) })
+		.record({
+			district: fc.option(nastyString),
+			vendor: fc.option(fc.oneof(nastyString, fc.constantFrom('lipi', 'econnect', 'pyrotech'))),
+			days: fc.option(fc.oneof(nastyString, fc.integer().map(String)))
+		})
 		.map((fields) =>
 			Object.entries(fields)
 				.filter((entry): entry is [string, string] => entry[1] !== null)
@@ -644,7 +746,14 @@ function adminTargets(): Target[] {
 				formPost(
 					context,
 					fc
-						.tuple(lang, fc.oneof(fc.constant(''), fc.constantFrom('/admin/en/machines', '//evil.example', 'https://evil.example', '/admin/en/../../x'), nastyString.map((text) => text.slice(0, 200))))
+						.tuple(
+							lang,
+							fc.oneof(
+								fc.constant(''),
+								fc.constantFrom('/admin/en/machines', '//evil.example', 'https://evil.example', '/admin/en/../../x'),
+								nastyString.map((text) => text.slice(0, 200))
+							)
+						)
 						.map(([language, next]) => `/admin/${language}/login${next === '' ? '' : `?next=${encodeSegment(next)}`}`),
 					{ ssoId: 'PRIYAJOSHI1995', password: 'Emitra@2026' },
 					fc.constant<Cookie>({ kind: 'none' })
@@ -652,31 +761,34 @@ function adminTargets(): Target[] {
 					// A programme office account locked by wrong passwords would lock the other suites out of /admin.
 					.filter((request) => !/podirector2026/i.test(request.body.shown))
 		},
-		...Object.entries(ACTIONS).map(
-			([action, { valid, mayWrite }]): Target => ({
-				name: `POST /admin/[lang]/machines?/${action}`,
-				covers: [],
-				api: false,
-				sessions: ['admin', 'operator'],
-				mayWrite,
-				build: (context) =>
-					formPost(
-						context,
-						lang.map((language) => `/admin/${language}/machines?/${action}`),
-						action === 'version' ? { version: context.version } : valid,
-						adminCookieChoice
-					)
-			})
-		),
+		...Object.entries(ACTIONS).map(([action, { valid, mayWrite }]): Target => ({
+			name: `POST /admin/[lang]/machines?/${action}`,
+			covers: [],
+			api: false,
+			sessions: ['admin', 'operator'],
+			mayWrite,
+			build: (context) =>
+				formPost(
+					context,
+					lang.map((language) => `/admin/${language}/machines?/${action}`),
+					action === 'version' ? { version: context.version } : valid,
+					adminCookieChoice
+				)
+		})),
 		{
 			name: 'GET /admin/[lang] with filters',
 			covers: [],
 			api: false,
 			sessions: ['admin', 'operator'],
 			build: () =>
-				fc
-					.tuple(lang, filters, adminCookieChoice)
-					.map(([language, search, cookie]): FuzzRequest => ({ method: 'GET', path: `/admin/${language}?${search}`, auth: { kind: 'none' }, cookie, headers: {}, body: none }))
+				fc.tuple(lang, filters, adminCookieChoice).map(([language, search, cookie]): FuzzRequest => ({
+					method: 'GET',
+					path: `/admin/${language}?${search}`,
+					auth: { kind: 'none' },
+					cookie,
+					headers: {},
+					body: none
+				}))
 		},
 		{
 			name: 'GET /admin/[lang]/reports/[list] with filters',
@@ -785,7 +897,8 @@ async function fuzz(hub: HubInfo, target: Target, context: FuzzContext, db: HubD
 	const outcome: Outcome = { requests: 0, serverErrors: 0, findings: [] };
 	// Kiosk tokens are renewed between chunks, when due, never inside one; a renewal writes, so the
 	// database is looked at again. Otherwise the last chunk's "after" is the next one's "before".
-	const renew = async () => (await Promise.all(FUZZ_KIOSKS.map((code) => kioskHeaders(hub, code)))).map((headers) => headers.authorization).join();
+	const renew = async () =>
+		(await Promise.all(FUZZ_KIOSKS.map((code) => kioskHeaders(hub, code)))).map((headers) => headers.authorization).join();
 	let tokens = await renew();
 	let before = await db.snapshot(ignored);
 	for (let start = 0; start < cases.length; start += CHUNK) {
@@ -838,22 +951,30 @@ async function minimise(
 ): Promise<{ request: FuzzRequest; seen: string }> {
 	let request = finding.example!;
 	let seen = finding.seen;
-	const without = (headers: Record<string, string>, name: string) => Object.fromEntries(Object.entries(headers).filter(([other]) => other !== name));
+	const without = (headers: Record<string, string>, name: string) =>
+		Object.fromEntries(Object.entries(headers).filter(([other]) => other !== name));
 	const candidates: ((current: FuzzRequest) => FuzzRequest | undefined)[] = [
 		(current) => (current.body.bytes === undefined ? undefined : { ...current, body: none }),
-		(current) => (current.body.bytes === undefined || current.body.shown === '{}' ? undefined : { ...current, body: { bytes: Buffer.from('{}'), shown: '{}' } }),
-		(current) => (current.validBody === undefined || current.body === current.validBody ? undefined : { ...current, body: current.validBody }),
+		(current) =>
+			current.body.bytes === undefined || current.body.shown === '{}'
+				? undefined
+				: { ...current, body: { bytes: Buffer.from('{}'), shown: '{}' } },
+		(current) =>
+			current.validBody === undefined || current.body === current.validBody ? undefined : { ...current, body: current.validBody },
 		(current) => (current.path.includes('?') ? { ...current, path: current.path.slice(0, current.path.indexOf('?')) } : undefined),
 		(current) => (current.auth.kind === 'none' ? undefined : { ...current, auth: { kind: 'none' } }),
 		(current) => (current.cookie.kind === 'none' ? undefined : { ...current, cookie: { kind: 'none' } }),
 		...['content-type', 'x-kiosk-version', 'idempotency-key', 'x-kiosk-replay', 'accept', 'x-sveltekit-action'].map(
-			(name) => (current: FuzzRequest) => (name in current.headers ? { ...current, headers: without(current.headers, name) } : undefined)
+			(name) => (current: FuzzRequest) =>
+				name in current.headers ? { ...current, headers: without(current.headers, name) } : undefined
 		)
 	];
 	const localAddress = target.spreadAddresses && spread ? '127.0.0.254' : undefined;
 	const fails = async (smaller: FuzzRequest) => {
 		const answer = await send(hub, await materialise(hub, smaller, sessions, localAddress));
-		const same = problemsOf(target, smaller, answer).find((problem) => problem.oracle === finding.oracle && problem.signature === finding.signature);
+		const same = problemsOf(target, smaller, answer).find(
+			(problem) => problem.oracle === finding.oracle && problem.signature === finding.signature
+		);
 		if (same) {
 			request = smaller;
 			seen = same.seen;
@@ -932,7 +1053,9 @@ async function fuzzContext(hub: HubInfo, db: HubDatabase): Promise<FuzzContext> 
 		other: column(await db.rows("select id from payments where kiosk_code = 'K3187402' order by id limit 1"), 'id')[0]!
 	};
 	payments.own.push(payments.cash);
-	const certificates = (await db.rows('select certificate_number, transaction_id, type_id from reference_certificates order by transaction_id')).map((row) => ({
+	const certificates = (
+		await db.rows('select certificate_number, transaction_id, type_id from reference_certificates order by transaction_id')
+	).map((row) => ({
 		number: String(row.certificate_number),
 		transactionId: String(row.transaction_id),
 		typeId: String(row.type_id)
@@ -941,7 +1064,8 @@ async function fuzzContext(hub: HubInfo, db: HubDatabase): Promise<FuzzContext> 
 		memberId: String(row.member_id),
 		familyId: String(row.family_id)
 	}));
-	const printOrder = await post('/api/v1/print-orders', {
+	// A print order of the kiosk's own, for the print-order endpoints to find.
+	await post('/api/v1/print-orders', {
 		document: { kind: 'certificate', typeId: certificates[0]!.typeId, transactionId: certificates[0]!.transactionId },
 		language: 'en'
 	});
@@ -976,7 +1100,9 @@ async function fuzzContext(hub: HubInfo, db: HubDatabase): Promise<FuzzContext> 
 		districts: districts.slice(0, 5),
 		tehsils: tehsils.slice(0, 5),
 		// The quote names the order (its identifier) for the payment; the order's own ID is in the database.
-		printOrder: column(await db.rows("select id from print_orders where kiosk_code = 'K1234567' order by created_at desc limit 1"), 'id')[0] ?? '1',
+		printOrder:
+			column(await db.rows("select id from print_orders where kiosk_code = 'K1234567' order by created_at desc limit 1"), 'id')[0] ??
+			'1',
 		mobileChange: String(mobileChange.changeId),
 		operators: column(await db.rows('select sso_id from operators order by sso_id'), 'sso_id')
 	};
@@ -1019,10 +1145,7 @@ afterAll(() => {
 	// The whole list, for reading after a long run (test-results/ is not in git).
 	const folder = path.join(root, 'test-results');
 	mkdirSync(folder, { recursive: true });
-	writeFileSync(
-		path.join(folder, 'hub-fuzz-report.txt'),
-		`${lines.join('\n')}\n\n${totals.findings.map(report).join('\n\n')}\n`
-	);
+	writeFileSync(path.join(folder, 'hub-fuzz-report.txt'), `${lines.join('\n')}\n\n${totals.findings.map(report).join('\n\n')}\n`);
 });
 
 describe('the oracle knows the refusal codes', () => {
@@ -1030,7 +1153,16 @@ describe('the oracle knows the refusal codes', () => {
 		const codes = [...DOCUMENTED_CODES];
 		// One code from each part of the union, so a parse that lost a part fails here.
 		expect(codes).toEqual(
-			expect.arrayContaining(['malformed_json', 'rate_limited', 'not_found', 'wallet_insufficient', 'signature_invalid', 'operator_locked', 'kiosk_exists', 'otp_incorrect'])
+			expect.arrayContaining([
+				'malformed_json',
+				'rate_limited',
+				'not_found',
+				'wallet_insufficient',
+				'signature_invalid',
+				'operator_locked',
+				'kiosk_exists',
+				'otp_incorrect'
+			])
 		);
 	});
 
@@ -1049,8 +1181,14 @@ describe('the oracle knows the refusal codes', () => {
 	it('fuzzes every API endpoint and method in src/routes/api/v1, and none that is gone', () => {
 		const declared = apiRoutes().flatMap((route) => route.methods.map((verb) => `${verb} ${route.id}`));
 		const covered = TARGETS.flatMap((target) => target.covers);
-		expect(declared.filter((endpoint) => !covered.includes(endpoint)), 'endpoints without a fuzz target').toEqual([]);
-		expect(covered.filter((endpoint) => !declared.includes(endpoint)), 'fuzz targets of endpoints that are gone').toEqual([]);
+		expect(
+			declared.filter((endpoint) => !covered.includes(endpoint)),
+			'endpoints without a fuzz target'
+		).toEqual([]);
+		expect(
+			covered.filter((endpoint) => !declared.includes(endpoint)),
+			'fuzz targets of endpoints that are gone'
+		).toEqual([]);
 	});
 });
 
@@ -1077,12 +1215,16 @@ describe.each(hubs.map((hub) => [hub.label, hub] as const))('fuzz on %s', (_labe
 		expect(changedTables(before, await db.snapshot(BOOKKEEPING)).join()).toContain('kiosk_heartbeats');
 	});
 
-	it.each(TARGETS.map((target) => [target.name, target] as const))('%s', async (_name, target) => {
-		const outcome = await fuzz(hub, target, context, db, spread);
-		totals.requests += outcome.requests;
-		totals.serverErrors += outcome.serverErrors;
-		totals.findings.push(...outcome.findings);
-		totals.targets.add(target.name);
-		expect(outcome.findings.map(report), `${outcome.findings.length} kinds of failure in ${outcome.requests} requests`).toEqual([]);
-	}, 60_000 + CASES * 250);
+	it.each(TARGETS.map((target) => [target.name, target] as const))(
+		'%s',
+		async (_name, target) => {
+			const outcome = await fuzz(hub, target, context, db, spread);
+			totals.requests += outcome.requests;
+			totals.serverErrors += outcome.serverErrors;
+			totals.findings.push(...outcome.findings);
+			totals.targets.add(target.name);
+			expect(outcome.findings.map(report), `${outcome.findings.length} kinds of failure in ${outcome.requests} requests`).toEqual([]);
+		},
+		60_000 + CASES * 250
+	);
 });

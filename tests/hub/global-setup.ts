@@ -43,7 +43,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
 	const built = path.join(hubRoot, 'build', 'index.js');
 	if (!existsSync(built)) throw new Error(`No production build at ${built}: run \`npx vite build\` first (npm test does).`);
 	if (newestFileTime(path.join(hubRoot, 'src')) > statSync(built).mtimeMs) {
-		console.warn(`\n⚠ ${path.join(hubRoot, 'src')} has changed since ${built} was built: these tests run the OLD build (npx vite build).\n`);
+		console.warn(
+			`\n⚠ ${path.join(hubRoot, 'src')} has changed since ${built} was built: these tests run the OLD build (npx vite build).\n`
+		);
 	}
 	const kioskVersion: string = JSON.parse(readFileSync(path.join(hubRoot, 'package.json'), 'utf8')).version;
 

@@ -128,7 +128,9 @@ function sendOnce(hub: HubInfo, request: HubRequest): Promise<HubAnswer> {
 				);
 			}
 		);
-		outgoing.on('timeout', () => outgoing.destroy(new Error(`${request.method ?? 'GET'} ${request.path}: no answer in ${REQUEST_TIMEOUT_MS / 1000} s`)));
+		outgoing.on('timeout', () =>
+			outgoing.destroy(new Error(`${request.method ?? 'GET'} ${request.path}: no answer in ${REQUEST_TIMEOUT_MS / 1000} s`))
+		);
 		outgoing.on('error', (error: Error & { reusedSocket?: boolean }) => {
 			const code = (error as NodeJS.ErrnoException).code;
 			if (outgoing.reusedSocket && (code === 'ECONNRESET' || code === 'EPIPE')) error.reusedSocket = true;
@@ -166,7 +168,12 @@ const kioskTokens = new Map<string, { token: string; at: number }>();
 /** A new kiosk session token, got the way the kiosk gets one: the hub's challenge, signed with the machine's key. */
 export async function signInKiosk(hub: HubInfo, kioskCode: string): Promise<string> {
 	const json = { 'content-type': 'application/json' };
-	const challenge = await send(hub, { method: 'POST', path: '/api/v1/kiosk/challenge', headers: json, body: JSON.stringify({ kioskCode }) });
+	const challenge = await send(hub, {
+		method: 'POST',
+		path: '/api/v1/kiosk/challenge',
+		headers: json,
+		body: JSON.stringify({ kioskCode })
+	});
 	const { nonce } = (jsonOf(challenge) ?? {}) as { nonce?: string };
 	if (challenge.status !== 200 || !nonce) throw new Error(`${kioskCode}: no challenge from ${hub.url}: ${describeAnswer(challenge)}`);
 	const algorithm = { name: 'ECDSA', namedCurve: 'P-256' };
@@ -226,7 +233,8 @@ export async function operatorCookie(hub: HubInfo, kioskCode: string, ssoId: str
 		body: JSON.stringify({ ssoId, password })
 	});
 	const cookie = cookieSet(answer, 'emitra_operator');
-	if (answer.status !== 200 || !cookie) throw new Error(`${ssoId} could not log in at ${kioskCode} on ${hub.url}: ${describeAnswer(answer)}`);
+	if (answer.status !== 200 || !cookie)
+		throw new Error(`${ssoId} could not log in at ${kioskCode} on ${hub.url}: ${describeAnswer(answer)}`);
 	return cookie;
 }
 
@@ -236,10 +244,21 @@ export async function operatorCookie(hub: HubInfo, kioskCode: string, ssoId: str
  * `operator` when one is given, and enrolled with the test key pair (`kioskHeaders` signs in as it).
  */
 export async function enrolNewMachine(hub: HubInfo, kioskCode: string, operator?: string): Promise<void> {
-	const headers = { cookie: await adminCookie(hub), origin: hub.url, 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' };
+	const headers = {
+		cookie: await adminCookie(hub),
+		origin: hub.url,
+		'content-type': 'application/x-www-form-urlencoded',
+		accept: 'application/json'
+	};
 	const action = async (name: string, fields: Record<string, string>) => {
-		const answer = await send(hub, { method: 'POST', path: `/admin/en/machines?/${name}`, headers, body: new URLSearchParams(fields).toString() });
-		if ((jsonOf(answer) as { type?: string } | undefined)?.type !== 'success') throw new Error(`${name} ${kioskCode}: ${describeAnswer(answer)}`);
+		const answer = await send(hub, {
+			method: 'POST',
+			path: `/admin/en/machines?/${name}`,
+			headers,
+			body: new URLSearchParams(fields).toString()
+		});
+		if ((jsonOf(answer) as { type?: string } | undefined)?.type !== 'success')
+			throw new Error(`${name} ${kioskCode}: ${describeAnswer(answer)}`);
 		return answer.body;
 	};
 	const registered = await action('register', {
@@ -336,7 +355,9 @@ export async function openDatabase(hub: HubInfo): Promise<HubDatabase> {
 		db.pragma('busy_timeout = 5000');
 		rows = async (sql, parameters = []) => db.prepare(readOnly(sql)).all(...parameters) as Row[];
 		tables = (
-			(await rows("select name from sqlite_master where type = 'table' and name not like 'sqlite\\_%' escape '\\'")) as { name: string }[]
+			(await rows("select name from sqlite_master where type = 'table' and name not like 'sqlite\\_%' escape '\\'")) as {
+				name: string;
+			}[]
 		).map((row) => row.name);
 		close = async () => void db.close();
 	} else {

@@ -84,7 +84,12 @@ describe.each(hubs)('limits under parallel attempts, on $label', (hub) => {
 	});
 
 	it('thirty wrong enrolment codes at once from one address: ten are checked; another address is not held up', async () => {
-		const publicKey = { kty: 'EC', crv: 'P-256', x: 'f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU', y: 'x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0' };
+		const publicKey = {
+			kty: 'EC',
+			crv: 'P-256',
+			x: 'f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU',
+			y: 'x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0'
+		};
 		const tryCode = (localAddress: string) =>
 			send(hub, {
 				method: 'POST',
@@ -110,6 +115,8 @@ describe.each(hubs)('limits under parallel attempts, on $label', (hub) => {
 		// ARJUNSINGH1987 is K3187402's operator; at K1234567 his right password counts like a wrong one.
 		const answers = await Promise.all(Array.from({ length: 7 }, () => kioskLogin(hub, 'K1234567', 'ARJUNSINGH1987', DEMO_PASSWORD)));
 		expect(tally(answers)).toEqual({ 403: 5, 429: 2 });
-		expect(answers.filter((answer) => answer.status === 403).every((answer) => codeOf(answer) === 'operator_not_authorized_for_kiosk')).toBe(true);
+		expect(
+			answers.filter((answer) => answer.status === 403).every((answer) => codeOf(answer) === 'operator_not_authorized_for_kiosk')
+		).toBe(true);
 	});
 });

@@ -30,7 +30,13 @@ describe('npm start’s server (scripts/serve.js)', () => {
 	beforeAll(async () => {
 		folder = mkdtempSync(path.join(tmpdir(), 'emitra-serve-'));
 		port = await freePort();
-		const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_FILE: path.join(folder, 'hub.sqlite'), DATABASE_URL: '' };
+		const env: NodeJS.ProcessEnv = {
+			...process.env,
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			DATABASE_FILE: path.join(folder, 'hub.sqlite'),
+			DATABASE_URL: ''
+		};
 		delete env.ORIGIN;
 		server = spawn(process.execPath, ['scripts/serve.js'], { cwd: root, env, stdio: 'ignore' });
 		hub = { label: 'serve.js', url: `http://127.0.0.1:${port}`, kioskVersion: '', database: { kind: 'sqlite', file: '' } };

@@ -57,9 +57,7 @@ describe('digit input', () => {
 describe('mobile numbers', () => {
 	it('drop the +91, 91 or 0 people write in front', async () => {
 		const { withoutIndiaPrefix } = await import('./digits');
-		expect(['+919414012345', '919414012345', '09414012345', '9414012345'].map(withoutIndiaPrefix)).toEqual(
-			Array(4).fill('9414012345')
-		);
+		expect(['+919414012345', '919414012345', '09414012345', '9414012345'].map(withoutIndiaPrefix)).toEqual(Array(4).fill('9414012345'));
 		expect(withoutIndiaPrefix('91941401234')).toBe('91941401234');
 	});
 });

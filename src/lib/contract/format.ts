@@ -72,6 +72,9 @@ export function formatAge(iso: string, now: Date, locale: Locale): string {
 		['minute', 60]
 	];
 	const [unit, size] = units.find(([, length]) => seconds >= length) ?? ['minute', 60];
-	const format = new Intl.RelativeTimeFormat(INTL_TAG[locale], { numeric: 'auto', numberingSystem: 'latn' } as Intl.RelativeTimeFormatOptions);
+	const format = new Intl.RelativeTimeFormat(INTL_TAG[locale], {
+		numeric: 'auto',
+		numberingSystem: 'latn'
+	} as Intl.RelativeTimeFormatOptions);
 	return format.format(-Math.floor(seconds / size), unit);
 }

@@ -29,8 +29,7 @@ export const GOVERNMENT_PATHS = {
 	reprint: '/api/v1/print-orders/reprint',
 	mobileChanges: '/api/v1/jan-aadhaar/mobile-changes',
 	mobileChangeVerify: (changeId: string) => `/api/v1/jan-aadhaar/mobile-changes/${enc(changeId)}/verify`,
-	verifyDocument: (kind: 'certificate' | 'marksheet', number: string) =>
-		`/api/v1/documents/${enc(kind)}/${enc(number)}/verify`
+	verifyDocument: (kind: 'certificate' | 'marksheet', number: string) => `/api/v1/documents/${enc(kind)}/${enc(number)}/verify`
 } as const;
 
 // ——— Reference lists ———
@@ -214,7 +213,13 @@ export type ReprintAnswer = v.InferOutput<typeof reprintAnswer>;
 export const mobileChangeRequest = v.object({
 	janAadhaarId: janAadhaarLookup.entries.janAadhaarId,
 	memberId: v.pipe(v.string(), v.regex(/^[A-Z0-9]{4,20}$/)),
-	newMobile: v.pipe(v.string(), v.maxLength(40), v.transform(cleanNumberInput), v.transform(withoutIndiaPrefix), v.regex(/^[6-9]\d{9}$/, 'format')),
+	newMobile: v.pipe(
+		v.string(),
+		v.maxLength(40),
+		v.transform(cleanNumberInput),
+		v.transform(withoutIndiaPrefix),
+		v.regex(/^[6-9]\d{9}$/, 'format')
+	),
 	language
 });
 export type MobileChangeRequest = v.InferOutput<typeof mobileChangeRequest>;

@@ -30,14 +30,7 @@ export const lookupPath = (service: LookupServiceId) => `/api/v1/lookups/${encod
 // ——— Transaction status ———
 
 /** Where an e-Mitra application stands; each has its own "what happens next" message. */
-export const TRANSACTION_STATUSES = [
-	'submitted',
-	'under_verification',
-	'sent_back',
-	'approved',
-	'delivered',
-	'rejected'
-] as const;
+export const TRANSACTION_STATUSES = ['submitted', 'under_verification', 'sent_back', 'approved', 'delivered', 'rejected'] as const;
 export type TransactionStatus = (typeof TRANSACTION_STATUSES)[number];
 
 const bilingualText = v.object({ en: v.string(), hi: v.string() });

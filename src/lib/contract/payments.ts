@@ -93,20 +93,12 @@ const cleanedDigits = v.pipe(v.string(), v.maxLength(40), v.transform(cleanNumbe
  * An Indian mobile number as people write it: spaces, hyphens, Devanagari digits and a +91, 91
  * or 0 in front are accepted; what remains must be 10 digits starting with 6–9.
  */
-export const mobileNumber = v.pipe(
-	cleanedDigits,
-	v.transform(withoutIndiaPrefix),
-	v.regex(/^[6-9]\d{9}$/, 'format')
-);
+export const mobileNumber = v.pipe(cleanedDigits, v.transform(withoutIndiaPrefix), v.regex(/^[6-9]\d{9}$/, 'format'));
 
 const blankAsMissing = (text: string | undefined) => (text?.trim() ? text.trim() : undefined);
 
 /** Optional: a blank answer counts as none. */
-const optionalMobile = v.pipe(
-	v.optional(v.pipe(v.string(), v.maxLength(40))),
-	v.transform(blankAsMissing),
-	v.optional(mobileNumber)
-);
+const optionalMobile = v.pipe(v.optional(v.pipe(v.string(), v.maxLength(40))), v.transform(blankAsMissing), v.optional(mobileNumber));
 
 /** Optional and checked only when given ("leave blank if none"). */
 const optionalEmail = v.pipe(
@@ -307,14 +299,7 @@ export type AadhaarPayRequest = v.InferOutput<typeof aadhaarPayRequest>;
 
 // ——— Payment answers ———
 
-export const PAYMENT_STATUSES = [
-	'created',
-	'awaiting_payment',
-	'paid',
-	'posted',
-	'cancelled',
-	'reversed'
-] as const;
+export const PAYMENT_STATUSES = ['created', 'awaiting_payment', 'paid', 'posted', 'cancelled', 'reversed'] as const;
 export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
 
 export const voucherView = v.object({
@@ -370,9 +355,7 @@ export const paymentView = v.object({
 		pending: v.boolean()
 	}),
 	vouchers: v.array(voucherView),
-	reversal: v.nullable(
-		v.object({ amountPaise: positivePaise, reason: v.string(), expectedBy: isoDate })
-	),
+	reversal: v.nullable(v.object({ amountPaise: positivePaise, reason: v.string(), expectedBy: isoDate })),
 	cancelReason: v.nullable(v.string()),
 	declineReason: v.nullable(v.string()),
 	createdAt: isoInstant,

@@ -12,9 +12,7 @@ describe('device messages', () => {
 		expect(describeDeviceError(new ReceiptPrinterError('paper-out', 'out')).id).toBe('device.fault.paperOut');
 		expect(describeDeviceError(new RdServiceNotFoundError([11100])).id).toBe('device.fault.rdNotFound');
 		expect(describeDeviceError(new CardTerminalNotRespondingError('silent')).id).toBe('device.fault.terminalSilent');
-		expect(describeDeviceError(new DeviceNotConnectedError('noteAcceptor', 'no-api')).id).toBe(
-			'device.fault.noBrowserSupport'
-		);
+		expect(describeDeviceError(new DeviceNotConnectedError('noteAcceptor', 'no-api')).id).toBe('device.fault.noBrowserSupport');
 		expect(describeDeviceError(new TypeError('boom'))).toEqual({
 			id: 'device.fault.unexpected',
 			values: { detail: 'boom' }

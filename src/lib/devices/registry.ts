@@ -5,13 +5,7 @@ import type { CardTerminal } from './card-terminal/card-terminal';
 import { SerialCardTerminal } from './card-terminal/serial-card-terminal';
 import { RdServiceFingerprintScanner } from './fingerprint/fingerprint-scanner';
 import type { FingerprintScanner } from './fingerprint/fingerprint-scanner';
-import {
-	Id003NoteAcceptor,
-	Id003Simulator,
-	SspNoteAcceptor,
-	SspSimulator,
-	type NoteAcceptor
-} from './note-acceptor';
+import { Id003NoteAcceptor, Id003Simulator, SspNoteAcceptor, SspSimulator, type NoteAcceptor } from './note-acceptor';
 import { createSerialReceiptPrinter, createUsbReceiptPrinter, type ReceiptPrinter } from './receipt-printer/receipt-printer';
 import { SimulatedUsbPrinter } from './receipt-printer/simulated-usb-printer';
 import type { UsbPrinterDevice } from './receipt-printer/usb-transport';
@@ -169,9 +163,7 @@ export class DeviceRegistry {
 /** USB class 7 is "printer"; many receipt printers also say so. */
 function isUsbPrinter(device: USBDevice): boolean {
 	return device.configurations.some((configuration) =>
-		configuration.interfaces.some((usbInterface) =>
-			usbInterface.alternates.some((alternate) => alternate.interfaceClass === 7)
-		)
+		configuration.interfaces.some((usbInterface) => usbInterface.alternates.some((alternate) => alternate.interfaceClass === 7))
 	);
 }
 

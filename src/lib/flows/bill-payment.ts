@@ -53,8 +53,7 @@ export function billPaymentFlow(biller: BillerInfo): Flow {
 	};
 	// When the bill's own number is a mobile the SMS can go there, so a second mobile is asked
 	// only where the biller requires one (BSNL).
-	const fields =
-		biller.identifier.isMobile && !biller.mobileRequired ? [identifier, email] : [identifier, mobile, email];
+	const fields = biller.identifier.isMobile && !biller.mobileRequired ? [identifier, email] : [identifier, mobile, email];
 
 	return {
 		id: `bill-${biller.id}`,

@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-	emptyWizard,
-	nextStepId,
-	previousStepId,
-	reachableStepId,
-	validateForm,
-	withAnswers,
-	withResult
-} from './engine';
+import { emptyWizard, nextStepId, previousStepId, reachableStepId, validateForm, withAnswers, withResult } from './engine';
 import { transactionStatusFlow } from './transaction-status';
 import type { Flow, FormStep } from './types';
 import { digitsSchema } from './validators';

@@ -10,9 +10,7 @@ export interface WizardData {
 
 export const emptyWizard = (): WizardData => ({ answers: {}, results: {} });
 
-export type FormValidation =
-	| { ok: true; values: Record<string, string> }
-	| { ok: false; errors: Record<string, MessageId> };
+export type FormValidation = { ok: true; values: Record<string, string> } | { ok: false; errors: Record<string, MessageId> };
 
 /** Cleans and checks every field of a form step; the kiosk and the hub both call this. */
 export function validateForm(step: FormStep, raw: Record<string, unknown>): FormValidation {
@@ -60,10 +58,7 @@ export function firstStepId(flow: Flow): string {
 function isComplete(step: Step, wizard: WizardData): boolean {
 	switch (step.kind) {
 		case 'form':
-			return (
-				validateForm(step, wizard.answers[step.id] ?? {}).ok &&
-				(!step.lookup || wizard.results[step.id] !== undefined)
-			);
+			return validateForm(step, wizard.answers[step.id] ?? {}).ok && (!step.lookup || wizard.results[step.id] !== undefined);
 		case 'confirm':
 			return wizard.answers[step.id]?.confirmed === 'yes';
 		case 'payment':
@@ -101,12 +96,7 @@ export function reachableStepId(flow: Flow, wizard: WizardData, targetStepId: st
  * New answers on a step make stale what was looked up, confirmed or chosen from that step on;
  * answers typed on later form steps are kept so the citizen need not type them again.
  */
-export function withAnswers(
-	flow: Flow,
-	wizard: WizardData,
-	stepId: string,
-	answers: Record<string, string>
-): WizardData {
+export function withAnswers(flow: Flow, wizard: WizardData, stepId: string, answers: Record<string, string>): WizardData {
 	const from = indexOf(flow, stepId);
 	const stale = new Set(flow.steps.slice(from).map((step) => step.id));
 	const decisions = new Set(
@@ -116,12 +106,8 @@ export function withAnswers(
 			.filter((step) => ['confirm', 'payment', 'collect', 'choice', 'print-order', 'print', 'otp-fingerprint'].includes(step.kind))
 			.map((step) => step.id)
 	);
-	const keptAnswers = Object.fromEntries(
-		Object.entries(wizard.answers).filter(([id]) => !decisions.has(id))
-	);
-	const keptResults = Object.fromEntries(
-		Object.entries(wizard.results).filter(([id]) => !stale.has(id))
-	);
+	const keptAnswers = Object.fromEntries(Object.entries(wizard.answers).filter(([id]) => !decisions.has(id)));
+	const keptResults = Object.fromEntries(Object.entries(wizard.results).filter(([id]) => !stale.has(id)));
 	return { answers: { ...keptAnswers, [stepId]: answers }, results: keptResults };
 }
 

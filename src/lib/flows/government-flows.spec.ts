@@ -57,7 +57,15 @@ describe('government flows on the engine', () => {
 			biller: { id: 'print-fees', name: { en: 'e-Mitra document printing', hi: 'ई-मित्र दस्तावेज़ प्रिंट शुल्क' } },
 			consumer: { identifier: '2611230005', nameMasked: 'A**** R******' },
 			bill: { billNumber: 'PO1234567890', billDate: '2026-11-22', dueDate: '2026-11-22' },
-			amounts: { billPaise: 1000, creditAppliedPaise: 0, payablePaise: 1000, feePaise: 0, toCollectPaise: 1000, collectedPaise: 1000, creditedPaise: 0 },
+			amounts: {
+				billPaise: 1000,
+				creditAppliedPaise: 0,
+				payablePaise: 1000,
+				feePaise: 0,
+				toCollectPaise: 1000,
+				collectedPaise: 1000,
+				creditedPaise: 0
+			},
 			notes: [],
 			instrument: null,
 			otp: null,
@@ -72,14 +80,24 @@ describe('government flows on the engine', () => {
 			closedAt: null,
 			verificationUrl: 'http://hub.test/api/v1/receipts/263262498601/verify'
 		});
-		expect(print?.order(wizard)).toMatchObject({ orderId: 'PO1234567890', receiptReference: '263262498601', document: { kind: 'certificate' } });
+		expect(print?.order(wizard)).toMatchObject({
+			orderId: 'PO1234567890',
+			receiptReference: '263262498601',
+			document: { kind: 'certificate' }
+		});
 		expect(previousStepId(certificatesFlow, 'print')).toBeUndefined();
 		expect(previousStepId(janAadhaarFlow, 'done')).toBeUndefined();
 	});
 
 	it('reprints from the receipt reference the hub found', () => {
 		const print = reprintFlow.steps.find((step): step is PrintStep => step.kind === 'print');
-		const found = { order: { orderId: 'PO1', status: 'paid', feePaise: 1000, paymentId: '263262498601', attempts: 1 }, document: CERTIFICATE };
-		expect(print?.order(withResult(emptyWizard(), 'receipt-reference', found))).toMatchObject({ orderId: 'PO1', receiptReference: '263262498601' });
+		const found = {
+			order: { orderId: 'PO1', status: 'paid', feePaise: 1000, paymentId: '263262498601', attempts: 1 },
+			document: CERTIFICATE
+		};
+		expect(print?.order(withResult(emptyWizard(), 'receipt-reference', found))).toMatchObject({
+			orderId: 'PO1',
+			receiptReference: '263262498601'
+		});
 	});
 });

@@ -1,6 +1,14 @@
 import * as v from 'valibot';
 import type { Receipt } from '$lib/devices/receipt-printer/receipt';
-import { formatDateTime, GOVERNMENT_PATHS, JAN_AADHAAR_ID_LENGTH, janAadhaarFamily, lookupPath, maskMobile, mobileChangeView } from '$lib/contract';
+import {
+	formatDateTime,
+	GOVERNMENT_PATHS,
+	JAN_AADHAAR_ID_LENGTH,
+	janAadhaarFamily,
+	lookupPath,
+	maskMobile,
+	mobileChangeView
+} from '$lib/contract';
 import { translator } from '$lib/i18n/translate';
 import { digitsSchema, mobileSchema } from './validators';
 import type { Flow } from './types';

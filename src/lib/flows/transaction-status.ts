@@ -1,4 +1,3 @@
-import * as v from 'valibot';
 import { formatDate, formatDateTime, TRANSACTION_ID_LENGTH, transactionStatusResult } from '$lib/contract';
 import { digitsSchema } from './validators';
 import { resultStep, type Flow } from './types';

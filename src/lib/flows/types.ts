@@ -93,9 +93,7 @@ export interface ResultView {
 }
 
 export type ResultAction =
-	| { kind: 'restart'; label: MessageId }
-	| { kind: 'finish'; label: MessageId }
-	| { kind: 'continue'; label: MessageId };
+	{ kind: 'restart'; label: MessageId } | { kind: 'finish'; label: MessageId } | { kind: 'continue'; label: MessageId };
 
 export interface ResultStep<Result = unknown> {
 	kind: 'result';
@@ -135,12 +133,7 @@ export interface CollectStep {
 	quoteStep: string;
 	paymentStep: string;
 	/** The hub payment to start, from the citizen's answers, the quote and the chosen mode. */
-	createPayment: (context: {
-		answers: FlowAnswers;
-		quote: BillQuote;
-		mode: PaymentMode;
-		locale: Locale;
-	}) => CreatePaymentRequest;
+	createPayment: (context: { answers: FlowAnswers; quote: BillQuote; mode: PaymentMode; locale: Locale }) => CreatePaymentRequest;
 }
 
 /** The end of a flow: for a paid service, the outcome and the receipt of its collect step. */
@@ -191,9 +184,10 @@ export interface PrintStep {
 	kind: 'print';
 	id: string;
 	/** The paid order, the document it prints and the receipt's reference (for a reprint later). */
-	order: (wizard: { answers: FlowAnswers; results: Record<string, unknown> }) =>
-		| { orderId: string; document: PrintableDocument; receiptReference: string }
-		| undefined;
+	order: (wizard: {
+		answers: FlowAnswers;
+		results: Record<string, unknown>;
+	}) => { orderId: string; document: PrintableDocument; receiptReference: string } | undefined;
 }
 
 /** An OTP sent to a number and the citizen's fingerprint, then the hub's answer. */
@@ -222,18 +216,7 @@ export type Step =
 export type FlowAnswers = Record<string, Record<string, string>>;
 
 export type IconName =
-	| 'government'
-	| 'bills'
-	| 'video'
-	| 'status'
-	| 'water'
-	| 'electricity'
-	| 'phone'
-	| 'certificate'
-	| 'exam'
-	| 'land'
-	| 'family'
-	| 'print';
+	'government' | 'bills' | 'video' | 'status' | 'water' | 'electricity' | 'phone' | 'certificate' | 'exam' | 'land' | 'family' | 'print';
 
 export interface Flow {
 	id: string;

@@ -10,12 +10,7 @@ const blankAsNone = (text: string) => (text === '' ? undefined : text);
  * A number the citizen types on the keypad (IDs, account numbers): Devanagari digits, spaces and
  * hyphens are accepted and cleaned; the messages are the field's own words.
  */
-export function digitsSchema(rule: {
-	minLength: number;
-	maxLength: number;
-	required: MessageId;
-	format: MessageId;
-}): FieldSchema {
+export function digitsSchema(rule: { minLength: number; maxLength: number; required: MessageId; format: MessageId }): FieldSchema {
 	return patternSchema({ pattern: new RegExp(`^\\d{${rule.minLength},${rule.maxLength}}$`), ...rule });
 }
 
@@ -27,7 +22,10 @@ export function patternSchema(rule: { pattern: RegExp; required: MessageId; form
 /** An Indian mobile number: 10 digits from 6 to 9, with any +91, 91 or 0 in front dropped. */
 export function mobileSchema(rule: { required: MessageId | null; format: MessageId }): FieldSchema {
 	const number = v.pipe(v.string(), v.regex(/^[6-9]\d{9}$/, rule.format));
-	const cleaned = v.pipe(v.string(), v.transform((text) => withoutIndiaPrefix(cleanNumberInput(text))));
+	const cleaned = v.pipe(
+		v.string(),
+		v.transform((text) => withoutIndiaPrefix(cleanNumberInput(text)))
+	);
 	return rule.required
 		? v.pipe(cleaned, v.nonEmpty(rule.required), number)
 		: v.pipe(cleaned, v.transform(blankAsNone), v.optional(number));

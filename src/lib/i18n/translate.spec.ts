@@ -10,10 +10,6 @@ describe('translator', () => {
 
 	it('uses the manual’s wording for the main menu', () => {
 		const t = translator('hi');
-		expect([t('menu.government'), t('menu.bills'), t('menu.video')]).toEqual([
-			'सरकारी सेवाएं',
-			'बिल भुगतान',
-			'वीडियो कॉन्फ्रेंसिंग'
-		]);
+		expect([t('menu.government'), t('menu.bills'), t('menu.video')]).toEqual(['सरकारी सेवाएं', 'बिल भुगतान', 'वीडियो कॉन्फ्रेंसिंग']);
 	});
 });

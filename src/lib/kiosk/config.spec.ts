@@ -29,9 +29,7 @@ describe('kiosk configuration', () => {
 			cardTerminal: 'simulated'
 		});
 		expect(usesSimulators(config)).toBe(true);
-		const real = readKioskConfig(
-			storageWith('{"devices":{"noteAcceptor":"ssp","receiptPrinter":"usb","cardTerminal":"serial"}}')
-		);
+		const real = readKioskConfig(storageWith('{"devices":{"noteAcceptor":"ssp","receiptPrinter":"usb","cardTerminal":"serial"}}'));
 		expect(usesSimulators(real)).toBe(false);
 	});
 

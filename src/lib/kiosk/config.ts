@@ -66,7 +66,7 @@ export const KIOSK_CONFIG_KEY = 'emitra.kioskConfig';
 
 /** Reads the overrides; a damaged or invalid entry falls back to the defaults rather than failing. */
 export function readKioskConfig(storage: Pick<Storage, 'getItem'> | undefined): KioskConfig {
-	let overrides: unknown = {};
+	let overrides: unknown;
 	try {
 		overrides = JSON.parse(storage?.getItem(KIOSK_CONFIG_KEY) ?? '{}');
 	} catch {

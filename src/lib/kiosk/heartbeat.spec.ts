@@ -34,7 +34,10 @@ describe('the heartbeat’s device states', () => {
 			rdService: 'ready',
 			cardTerminal: 'connected'
 		});
-		const full = { noteAcceptor: Promise.resolve({ state: 'cashBoxFull' }), receiptPrinter: Promise.resolve({ paperStatus: () => Promise.resolve('no-answer') }) };
+		const full = {
+			noteAcceptor: Promise.resolve({ state: 'cashBoxFull' }),
+			receiptPrinter: Promise.resolve({ paperStatus: () => Promise.resolve('no-answer') })
+		};
 		expect(await collectDeviceStates(registry(full, true))).toMatchObject({ noteAcceptor: 'cash-box-full', printerPaper: 'unknown' });
 	});
 

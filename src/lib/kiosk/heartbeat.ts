@@ -2,12 +2,7 @@ import type { DeviceRegistry } from '$lib/devices/registry';
 import type { NoteAcceptorState } from '$lib/devices/note-acceptor/types';
 import { callHub } from './hub';
 import { readKioskIdentity } from './identity';
-import {
-	KIOSK_API_PATHS,
-	type DeviceStates,
-	type HeartbeatRequest,
-	type QueuedPaymentsSummary
-} from '$lib/contract';
+import { KIOSK_API_PATHS, type DeviceStates, type HeartbeatRequest, type QueuedPaymentsSummary } from '$lib/contract';
 
 /** The programme office counts a machine offline after an hour without one; a minute is plenty. */
 export const HEARTBEAT_INTERVAL_MS = 60_000;
@@ -58,13 +53,29 @@ const ACCEPTOR_REPORT: Record<NoteAcceptorState, DeviceStates['noteAcceptor']> =
 /** What the devices say, asking only those the app has already opened (the RD Service is a local web service). */
 export async function collectDeviceStates(devices: DeviceRegistry): Promise<DeviceStates> {
 	const opened = devices.opened();
-	const acceptor = opened.noteAcceptor && (await within(opened.noteAcceptor.then((device) => device.state), 'fault' as const));
+	const acceptor =
+		opened.noteAcceptor &&
+		(await within(
+			opened.noteAcceptor.then((device) => device.state),
+			'fault' as const
+		));
 	const paper =
 		opened.receiptPrinter &&
-		(await within(opened.receiptPrinter.then((printer) => printer.paperStatus()), 'no-answer' as const));
-	const terminal = opened.cardTerminal && (await within(opened.cardTerminal.then(() => 'connected' as const), 'not-open' as const));
+		(await within(
+			opened.receiptPrinter.then((printer) => printer.paperStatus()),
+			'no-answer' as const
+		));
+	const terminal =
+		opened.cardTerminal &&
+		(await within(
+			opened.cardTerminal.then(() => 'connected' as const),
+			'not-open' as const
+		));
 	const rdService = await within(
-		devices.fingerprintScanner().discover().then(() => 'ready' as const),
+		devices
+			.fingerprintScanner()
+			.discover()
+			.then(() => 'ready' as const),
 		'not-found' as const
 	);
 	return {

@@ -67,9 +67,7 @@ export async function callHub<Body = unknown>(
 			return { kind: 'refused', status: response.status, code: error.code, fields: error.fields };
 		}
 	}
-	return response.status === 502 || response.status === 504
-		? { kind: 'unreachable' }
-		: { kind: 'failed', status: response.status };
+	return response.status === 502 || response.status === 504 ? { kind: 'unreachable' } : { kind: 'failed', status: response.status };
 }
 
 async function refusalCode(response: Response): Promise<string> {

@@ -4,7 +4,8 @@ import { challengeMessage, KIOSK_API_PATHS, KIOSK_SIGNATURE_PARAMS, KIOSK_SIGNIN
 import { callHub } from './hub';
 import { enrolThisKiosk, readKioskIdentity } from './identity';
 
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+const json = (status: number, body: unknown) =>
+	new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
 /** A hub that enrols, signs in and answers one protected path, with tokens it can expire. */
 function fakeHub() {
@@ -17,7 +18,9 @@ function fakeHub() {
 		const body = init.body ? JSON.parse(String(init.body)) : undefined;
 		if (path === KIOSK_API_PATHS.enrol) {
 			if (body.enrolmentCode !== 'JPR4KQ2M7XWH') return json(403, { error: { code: 'enrolment_code_invalid' } });
-			publicKey = await crypto.subtle.importKey('jwk', body.publicKey as KioskPublicKeyJwk, KIOSK_SIGNING_ALGORITHM, false, ['verify']);
+			publicKey = await crypto.subtle.importKey('jwk', body.publicKey as KioskPublicKeyJwk, KIOSK_SIGNING_ALGORITHM, false, [
+				'verify'
+			]);
 			return json(201, { kioskCode: 'K1234567', district: 'Jaipur', place: 'e-Mitra Plus, Collectorate Circle, Jaipur' });
 		}
 		if (path === KIOSK_API_PATHS.challenge) {
@@ -28,7 +31,10 @@ function fakeHub() {
 		}
 		if (path === KIOSK_API_PATHS.session) {
 			const signature = Buffer.from(body.signature, 'base64url');
-			const good = publicKey && nonces.delete(body.nonce) && (await crypto.subtle.verify(KIOSK_SIGNATURE_PARAMS, publicKey, signature, challengeMessage(body.kioskCode, body.nonce)));
+			const good =
+				publicKey &&
+				nonces.delete(body.nonce) &&
+				(await crypto.subtle.verify(KIOSK_SIGNATURE_PARAMS, publicKey, signature, challengeMessage(body.kioskCode, body.nonce)));
 			if (!good) return json(401, { error: { code: 'signature_invalid' } });
 			const token = `token-${tokens.size}-${'x'.repeat(24)}`;
 			tokens.set(token, 'live');

@@ -8,13 +8,7 @@ import {
 	KIOSK_SIGNING_ALGORITHM,
 	sessionAnswer
 } from '$lib/contract';
-import {
-	IDENTITY_DATABASE,
-	IDENTITY_DATABASE_VERSION,
-	IDENTITY_KEY,
-	IDENTITY_STORE,
-	type KioskIdentity
-} from './identity-store';
+import { IDENTITY_DATABASE, IDENTITY_DATABASE_VERSION, IDENTITY_KEY, IDENTITY_STORE, type KioskIdentity } from './identity-store';
 import * as v from 'valibot';
 
 export type { KioskIdentity } from './identity-store';
@@ -36,10 +30,7 @@ export async function readKioskIdentity(): Promise<KioskIdentity | undefined> {
 	return (await (await identityDatabase()).get(IDENTITY_STORE, IDENTITY_KEY)) as KioskIdentity | undefined;
 }
 
-export type EnrolmentResult =
-	| { kind: 'enrolled'; identity: KioskIdentity }
-	| { kind: 'refused'; code: string }
-	| { kind: 'unreachable' };
+export type EnrolmentResult = { kind: 'enrolled'; identity: KioskIdentity } | { kind: 'refused'; code: string } | { kind: 'unreachable' };
 
 /**
  * The installer's code: a new key pair whose private half never leaves this browser, its public
@@ -137,5 +128,8 @@ async function signIn(fetchImpl: typeof fetch): Promise<string | undefined> {
 }
 
 function base64Url(bytes: Uint8Array): string {
-	return btoa(String.fromCharCode(...bytes)).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
+	return btoa(String.fromCharCode(...bytes))
+		.replaceAll('+', '-')
+		.replaceAll('/', '_')
+		.replace(/=+$/, '');
 }

@@ -52,7 +52,12 @@ export function startUpdates(): () => void {
  * (or the "updating" screen, which no citizen can use), with no payment on the screen and every
  * queued payment sent.
  */
-export function isBetweenCitizens(kiosk: { pathname: string; updating: boolean; paymentOnScreen: boolean; queuedPayments: number }): boolean {
+export function isBetweenCitizens(kiosk: {
+	pathname: string;
+	updating: boolean;
+	paymentOnScreen: boolean;
+	queuedPayments: number;
+}): boolean {
 	return (kiosk.pathname === '/' || kiosk.updating) && !kiosk.paymentOnScreen && kiosk.queuedPayments === 0;
 }
 

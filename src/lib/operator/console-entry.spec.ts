@@ -13,7 +13,10 @@ describe('reaching the operator console from the citizen screens', () => {
 		let now = 0;
 		const tap = createTapCounter(() => now);
 		expect([0, 1000, 2000, 3000, 4000, 5000].map((at) => ((now = at), tap()))).not.toContain(true);
-		for (const at of [10_000, 10_100, 10_200, 10_300]) (now = at), tap();
+		for (const at of [10_000, 10_100, 10_200, 10_300]) {
+			now = at;
+			tap();
+		}
 		now = 10_400;
 		expect(tap()).toBe(true);
 		now = 10_500;

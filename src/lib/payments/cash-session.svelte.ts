@@ -78,9 +78,7 @@ export class CashSession {
 			acceptor.on('rejected', () => this.#noteGone()),
 			onAcceptorProblem(acceptor, (message) => this.#deviceProblem(message))
 		];
-		const accepted = acceptor.denominationsPaise.filter((paise) =>
-			(NOTE_DENOMINATIONS_PAISE as readonly number[]).includes(paise)
-		);
+		const accepted = acceptor.denominationsPaise.filter((paise) => (NOTE_DENOMINATIONS_PAISE as readonly number[]).includes(paise));
 		await acceptor.enable(accepted);
 		this.#restartTimer();
 	}

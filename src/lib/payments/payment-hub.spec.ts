@@ -23,7 +23,12 @@ const networkDown = () => {
 
 describe('PaymentHub', () => {
 	it('retries a command the hub did not answer with the same idempotency key', async () => {
-		const { fetchImpl, sent } = scriptedFetch([networkDown, json(502, {}), json(409, { error: { code: 'request_in_progress' } }), json(409, { error: { code: 'payment_not_awaiting' } })]);
+		const { fetchImpl, sent } = scriptedFetch([
+			networkDown,
+			json(502, {}),
+			json(409, { error: { code: 'request_in_progress' } }),
+			json(409, { error: { code: 'payment_not_awaiting' } })
+		]);
 		const hub = new PaymentHub(fetchImpl, [0, 0, 0, 0]);
 		const result = await hub.noteCredited('261122000001', 10_000, 'a1b2c3d4-0000-4000-8000-000000000001');
 		expect(result).toEqual({ kind: 'refused', code: 'payment_not_awaiting' });

@@ -74,7 +74,11 @@ export class PaymentHub {
 		return this.#command(API_PATHS.cardOnlineOtp(transactionId), { otp }, key);
 	}
 
-	aadhaarPay(transactionId: string, request: { aadhaarNumber: string; bankIin: string; pidBlock: string }, key: string = crypto.randomUUID()) {
+	aadhaarPay(
+		transactionId: string,
+		request: { aadhaarNumber: string; bankIin: string; pidBlock: string },
+		key: string = crypto.randomUUID()
+	) {
 		return this.#command(API_PATHS.aadhaarPay(transactionId), request, key);
 	}
 

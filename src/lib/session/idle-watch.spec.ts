@@ -60,7 +60,11 @@ describe('IdleWatch', () => {
 	it('never asks while a payment is taking money', () => {
 		stop();
 		let busy = true;
-		watch = new IdleWatch({ idleSeconds: 60, idleCountdownSeconds: 30 }, () => expired++, () => busy);
+		watch = new IdleWatch(
+			{ idleSeconds: 60, idleCountdownSeconds: 30 },
+			() => expired++,
+			() => busy
+		);
 		stop = watch.start(target);
 		vi.advanceTimersByTime(300_000);
 		expect(watch.phase).toBe('active');

@@ -216,9 +216,7 @@ export class CardTerminalSimulator implements SimulatedSerialDevice {
 			case 'cancel':
 				return { outcome: 'cancelled' };
 			case 'time-out':
-				return action.then === 'approved'
-					? this.#approval(amountPaise)
-					: { outcome: 'declined', reason: 'issuer-unavailable' };
+				return action.then === 'approved' ? this.#approval(amountPaise) : { outcome: 'declined', reason: 'issuer-unavailable' };
 		}
 	}
 

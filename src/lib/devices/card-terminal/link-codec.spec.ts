@@ -6,9 +6,9 @@ const ascii = (text: string) => new TextEncoder().encode(text);
 
 /** Payload bytes as the protocol allows them: anything but STX and ETX. */
 const payloadByte = fc.integer({ min: 0, max: 255 }).filter((byte) => byte !== STX && byte !== ETX);
-const payload = fc.uint8Array({ minLength: 1, maxLength: 600 }).map((bytes) =>
-	bytes.map((byte) => (byte === STX || byte === ETX ? 0x20 : byte))
-);
+const payload = fc
+	.uint8Array({ minLength: 1, maxLength: 600 })
+	.map((bytes) => bytes.map((byte) => (byte === STX || byte === ETX ? 0x20 : byte)));
 
 function concat(...parts: Uint8Array[]): Uint8Array {
 	const all = new Uint8Array(parts.reduce((total, part) => total + part.length, 0));

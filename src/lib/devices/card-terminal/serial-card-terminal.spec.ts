@@ -119,9 +119,7 @@ describe('card terminal over serial', () => {
 		simulator.respondToNextSale({ kind: 'approve' });
 
 		expect(await afterRestart.sale(9_900, 'EM-10')).toEqual(first);
-		expect(await afterRestart.sale(19_900, 'EM-10').catch((error: unknown) => error)).toBeInstanceOf(
-			SaleAlreadyAttemptedError
-		);
+		expect(await afterRestart.sale(19_900, 'EM-10').catch((error: unknown) => error)).toBeInstanceOf(SaleAlreadyAttemptedError);
 		expect(simulator.charges()).toHaveLength(1);
 		expect(simulator.pendingSale).toBeNull();
 	});

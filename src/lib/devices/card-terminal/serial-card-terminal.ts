@@ -11,14 +11,7 @@ import {
 	type VoidOutcome
 } from './card-terminal';
 import { CARD_TERMINAL_LINE_SETTINGS, extractFrame } from './link-codec';
-import {
-	amountPaiseSchema,
-	encodeMessage,
-	parseReply,
-	saleRefSchema,
-	type TerminalReply,
-	type TerminalRequest
-} from './terminal-messages';
+import { amountPaiseSchema, encodeMessage, parseReply, saleRefSchema, type TerminalReply, type TerminalRequest } from './terminal-messages';
 
 export interface SerialCardTerminalOptions {
 	lineSettings?: SerialLineSettings;
@@ -100,10 +93,7 @@ export class SerialCardTerminal implements CardTerminal {
 	 * Sends `request` once and waits for its reply, or resolves with null when none comes in
 	 * time or the link fails. There is deliberately no second send.
 	 */
-	#ask<Request extends TerminalRequest>(
-		request: Request,
-		timeoutMs: number
-	): Promise<ReplyTo<Request['type']> | null> {
+	#ask<Request extends TerminalRequest>(request: Request, timeoutMs: number): Promise<ReplyTo<Request['type']> | null> {
 		const asking = this.#queue.then(async () => {
 			const connection = this.#requireConnected();
 			// A reply that arrived after an earlier request gave up must not answer this one.

@@ -1,14 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { extractFrame } from './link-codec';
-import {
-	encodeMessage,
-	parseReply,
-	parseRequest,
-	type SaleResult,
-	type TerminalReply,
-	type TerminalRequest
-} from './terminal-messages';
+import { encodeMessage, parseReply, parseRequest, type SaleResult, type TerminalReply, type TerminalRequest } from './terminal-messages';
 
 const ascii = (text: string) => new TextEncoder().encode(text);
 
@@ -41,11 +34,7 @@ const reply: fc.Arbitrary<TerminalReply> = fc.oneof(
 		ref,
 		result: fc.oneof(
 			saleResult,
-			fc.constantFrom(
-				{ outcome: 'voided' as const },
-				{ outcome: 'in-progress' as const },
-				{ outcome: 'not-found' as const }
-			)
+			fc.constantFrom({ outcome: 'voided' as const }, { outcome: 'in-progress' as const }, { outcome: 'not-found' as const })
 		)
 	}),
 	fc.record({
@@ -102,8 +91,21 @@ describe('terminal messages', () => {
 	});
 
 	it.each([
-		['an approval with a full card number', { outcome: 'approved', authCode: '123456', maskedPan: '6083260000004321', cardType: 'rupay', rrn: '512345678901', amountPaise: 100 }],
-		['an approval without an RRN', { outcome: 'approved', authCode: '123456', maskedPan: '608326******4321', cardType: 'rupay', amountPaise: 100 }],
+		[
+			'an approval with a full card number',
+			{
+				outcome: 'approved',
+				authCode: '123456',
+				maskedPan: '6083260000004321',
+				cardType: 'rupay',
+				rrn: '512345678901',
+				amountPaise: 100
+			}
+		],
+		[
+			'an approval without an RRN',
+			{ outcome: 'approved', authCode: '123456', maskedPan: '608326******4321', cardType: 'rupay', amountPaise: 100 }
+		],
 		['a decline without a reason', { outcome: 'declined' }],
 		['a status outcome as a sale result', { outcome: 'not-found' }]
 	])('rejects a sale reply with %s', (_, result) => {

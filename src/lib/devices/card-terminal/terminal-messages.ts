@@ -75,10 +75,7 @@ export function parseReply(payload: Uint8Array): TerminalReply | null {
 	return parseWith(terminalReplySchema, payload);
 }
 
-function parseWith<TSchema extends v.GenericSchema>(
-	schema: TSchema,
-	payload: Uint8Array
-): v.InferOutput<TSchema> | null {
+function parseWith<TSchema extends v.GenericSchema>(schema: TSchema, payload: Uint8Array): v.InferOutput<TSchema> | null {
 	let json: unknown;
 	try {
 		json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(payload));

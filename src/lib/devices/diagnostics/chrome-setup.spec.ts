@@ -71,7 +71,10 @@ describe('Chrome setup check', () => {
 	});
 
 	it('has nothing for Chrome to allow when a simulator stands in', async () => {
-		expect(await run(environment(), devicesOf(), 'noteAcceptor')).toEqual({ state: 'simulated', found: { id: 'chrome.device.simulated' } });
+		expect(await run(environment(), devicesOf(), 'noteAcceptor')).toEqual({
+			state: 'simulated',
+			found: { id: 'chrome.device.simulated' }
+		});
 		expect((await run(environment(), devicesOf(), 'receiptPrinter')).state).toBe('simulated');
 	});
 
@@ -90,7 +93,11 @@ describe('Chrome setup check', () => {
 
 	it('tells a page opened without https from a browser without the APIs', async () => {
 		const insecure = environment({ secureContext: false, serial: undefined, usb: undefined, serviceWorker: undefined });
-		expect(await run(insecure, devicesOf(), 'webSerial')).toEqual({ state: 'problem', found: { id: 'chrome.missing' }, fix: { id: 'chrome.fix.secure' } });
+		expect(await run(insecure, devicesOf(), 'webSerial')).toEqual({
+			state: 'problem',
+			found: { id: 'chrome.missing' },
+			fix: { id: 'chrome.fix.secure' }
+		});
 		expect((await run(insecure, devicesOf(), 'serviceWorker')).fix).toEqual({ id: 'chrome.fix.secure' });
 		const oldBrowser = environment({ usb: undefined });
 		expect((await run(oldBrowser, devicesOf(), 'webUsb')).fix).toEqual({ id: 'chrome.fix.chrome' });
@@ -98,8 +105,14 @@ describe('Chrome setup check', () => {
 	});
 
 	it('says the RD Service is not reachable when discovery fails', async () => {
-		const env = environment({ fingerprintScanner: { discover: async () => Promise.reject(new RdServiceNotFoundError([11100, 11101])) } });
-		expect(await run(env, devicesOf(), 'rdService')).toEqual({ state: 'problem', found: { id: 'chrome.unreachable' }, fix: { id: 'chrome.fix.rdService' } });
+		const env = environment({
+			fingerprintScanner: { discover: async () => Promise.reject(new RdServiceNotFoundError([11100, 11101])) }
+		});
+		expect(await run(env, devicesOf(), 'rdService')).toEqual({
+			state: 'problem',
+			found: { id: 'chrome.unreachable' },
+			fix: { id: 'chrome.fix.rdService' }
+		});
 	});
 
 	it('opens the test pop-up only once a touch is no longer fresh, and closes it', async () => {
@@ -114,17 +127,29 @@ describe('Chrome setup check', () => {
 		expect(await run(env, devicesOf(), 'popups')).toEqual({ state: 'ok', found: { id: 'chrome.popups.allowed' } });
 		expect([waits, closed]).toEqual([3, 1]);
 		const blocked = environment({ openPopup: () => null });
-		expect(await run(blocked, devicesOf(), 'popups')).toEqual({ state: 'problem', found: { id: 'chrome.popups.blocked' }, fix: { id: 'chrome.fix.popups' } });
+		expect(await run(blocked, devicesOf(), 'popups')).toEqual({
+			state: 'problem',
+			found: { id: 'chrome.popups.blocked' },
+			fix: { id: 'chrome.fix.popups' }
+		});
 	});
 
 	it('knows full screen from a window, and a screen too small for the kiosk', async () => {
-		const windowed = environment({ displayModeFullScreen: false, screen: { width: 1280, height: 1024 }, viewport: { width: 1280, height: 900 } });
+		const windowed = environment({
+			displayModeFullScreen: false,
+			screen: { width: 1280, height: 1024 },
+			viewport: { width: 1280, height: 900 }
+		});
 		expect(await run(windowed, devicesOf(), 'fullScreen')).toEqual({
 			state: 'problem',
 			found: { id: 'chrome.screen.windowed', values: { width: 1280, height: 1024 } },
 			fix: { id: 'chrome.fix.launcher' }
 		});
-		const fillsScreen = environment({ displayModeFullScreen: false, screen: { width: 1280, height: 1024 }, viewport: { width: 1280, height: 1024 } });
+		const fillsScreen = environment({
+			displayModeFullScreen: false,
+			screen: { width: 1280, height: 1024 },
+			viewport: { width: 1280, height: 1024 }
+		});
 		expect((await run(fillsScreen, devicesOf(), 'fullScreen')).state).toBe('ok');
 		const small = environment({ screen: { width: 1366, height: 768 }, viewport: { width: 1366, height: 768 } });
 		expect((await run(small, devicesOf(), 'fullScreen')).fix).toEqual({ id: 'chrome.fix.resolution' });

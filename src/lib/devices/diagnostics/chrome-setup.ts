@@ -9,15 +9,7 @@ import { DeviceNotConnectedError, pickDevice, type DeviceKind } from '../registr
  * deploy kit's step. Silent printing cannot be seen from the page; SilentPrintCheck asks instead.
  */
 export type ChromeCheckId =
-	| 'webSerial'
-	| 'webUsb'
-	| 'noteAcceptor'
-	| 'cardTerminal'
-	| 'receiptPrinter'
-	| 'rdService'
-	| 'popups'
-	| 'fullScreen'
-	| 'serviceWorker';
+	'webSerial' | 'webUsb' | 'noteAcceptor' | 'cardTerminal' | 'receiptPrinter' | 'rdService' | 'popups' | 'fullScreen' | 'serviceWorker';
 
 export interface ChromeCheckResult {
 	/** `simulated`: a simulator stands in for the device, so there is nothing for Chrome to allow. */
@@ -61,7 +53,10 @@ export function chromeChecks(environment: ChromeEnvironment, choice: DeviceChoic
 	return [
 		{ id: 'webSerial', run: async () => apiCheck(environment, environment.serial !== undefined) },
 		{ id: 'webUsb', run: async () => apiCheck(environment, environment.usb !== undefined) },
-		{ id: 'noteAcceptor', run: () => serialDeviceCheck(environment, choice, 'noteAcceptor', choice.noteAcceptor.startsWith('simulated')) },
+		{
+			id: 'noteAcceptor',
+			run: () => serialDeviceCheck(environment, choice, 'noteAcceptor', choice.noteAcceptor.startsWith('simulated'))
+		},
 		{ id: 'cardTerminal', run: () => serialDeviceCheck(environment, choice, 'cardTerminal', choice.cardTerminal === 'simulated') },
 		{
 			id: 'receiptPrinter',
@@ -103,7 +98,8 @@ async function usbPrinterCheck(environment: ChromeEnvironment, wanted: UsbIds | 
 	const devices = await environment.usb.getDevices();
 	const ids = (device: USBDevice) => ({ usbVendorId: device.vendorId, usbProductId: device.productId });
 	// Without set IDs the driver takes the permitted device that calls itself a printer.
-	if (!wanted && devices.length > 0) return { state: 'ok', found: { id: 'chrome.device.permittedCount', values: { count: devices.length } } };
+	if (!wanted && devices.length > 0)
+		return { state: 'ok', found: { id: 'chrome.device.permittedCount', values: { count: devices.length } } };
 	return permission(() => ids(pickDevice(devices, ids, wanted, 'receiptPrinter')));
 }
 
@@ -163,7 +159,11 @@ function fullScreenCheck({ displayModeFullScreen, screen, viewport }: ChromeEnvi
 
 async function serviceWorkerCheck({ serviceWorker, secureContext }: ChromeEnvironment): Promise<ChromeCheckResult> {
 	if (!serviceWorker) {
-		return { state: 'problem', found: { id: 'chrome.missing' }, fix: { id: secureContext ? 'chrome.fix.chrome' : 'chrome.fix.secure' } };
+		return {
+			state: 'problem',
+			found: { id: 'chrome.missing' },
+			fix: { id: secureContext ? 'chrome.fix.chrome' : 'chrome.fix.secure' }
+		};
 	}
 	if (serviceWorker.controller) return { state: 'ok', found: { id: 'chrome.offline.active' } };
 	const registration = await serviceWorker.getRegistration();

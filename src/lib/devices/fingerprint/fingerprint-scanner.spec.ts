@@ -186,9 +186,9 @@ describe('fingerprint capture against the simulated RD Service', () => {
 				: fetch(input, init);
 		const service = await simulator();
 
-		await expect(
-			scanner([service.port], { fetch: hangingFetch, captureTimeoutMs: 20, captureGraceMs: 20 }).capture()
-		).rejects.toThrow(CaptureTimeoutError);
+		await expect(scanner([service.port], { fetch: hangingFetch, captureTimeoutMs: 20, captureGraceMs: 20 }).capture()).rejects.toThrow(
+			CaptureTimeoutError
+		);
 	});
 
 	it('reports a scanner that is not ready at capture time', async () => {
@@ -236,9 +236,7 @@ describe('RD Service simulator over HTTP', () => {
 
 		expect(response.status).toBe(204);
 		expect(response.headers.get('access-control-allow-origin')).toBe('https://kiosk.example');
-		expect(response.headers.get('access-control-allow-methods')).toBe(
-			'RDSERVICE, DEVICEINFO, CAPTURE, GET, POST, OPTIONS'
-		);
+		expect(response.headers.get('access-control-allow-methods')).toBe('RDSERVICE, DEVICEINFO, CAPTURE, GET, POST, OPTIONS');
 		expect(response.headers.get('access-control-allow-private-network')).toBe('true');
 		const discovery = await fetch(`${service.url}/`, { method: 'RDSERVICE' });
 		expect(discovery.headers.get('access-control-allow-origin')).toBe('https://kiosk.example');

@@ -93,9 +93,7 @@ export class RdServiceFingerprintScanner implements FingerprintScanner {
 
 	async discover(): Promise<DiscoveredRdService> {
 		this.#service = null;
-		const answers = (await Promise.all(this.#ports.map((port) => this.#probe(port)))).filter(
-			(answer) => answer !== null
-		);
+		const answers = (await Promise.all(this.#ports.map((port) => this.#probe(port)))).filter((answer) => answer !== null);
 		const first = answers[0];
 		if (!first) throw new RdServiceNotFoundError(this.#ports);
 		const ready = answers.filter((answer) => answer.service.status === 'READY');
@@ -110,10 +108,7 @@ export class RdServiceFingerprintScanner implements FingerprintScanner {
 				return this.#service;
 			}
 		}
-		throw new FingerprintDeviceError(
-			null,
-			`The RD Service on port ${ready[0]?.port} offers no usable CAPTURE and DEVICEINFO paths`
-		);
+		throw new FingerprintDeviceError(null, `The RD Service on port ${ready[0]?.port} offers no usable CAPTURE and DEVICEINFO paths`);
 	}
 
 	async deviceInfo(): Promise<RdDeviceInfo> {
@@ -208,9 +203,7 @@ export function interfaceUrl(port: number, service: RdServiceInfo, id: string): 
 	const hostAndPort = /^\/?((?:127\.0\.0\.1|localhost):\d+)(\/.*)?$/.exec(path);
 	let url: URL;
 	try {
-		url = hostAndPort
-			? new URL(`http://${hostAndPort[1]}${hostAndPort[2] ?? '/'}`)
-			: new URL(path, `http://127.0.0.1:${port}/`);
+		url = hostAndPort ? new URL(`http://${hostAndPort[1]}${hostAndPort[2] ?? '/'}`) : new URL(path, `http://127.0.0.1:${port}/`);
 	} catch {
 		return null;
 	}

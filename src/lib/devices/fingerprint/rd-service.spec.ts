@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-	buildPidOptions,
-	judgePidResponse,
-	parseDeviceInfo,
-	parsePidResponse,
-	parseRdServiceInfo,
-	type PidResponse
-} from './rd-service';
+import { buildPidOptions, judgePidResponse, parseDeviceInfo, parsePidResponse, parseRdServiceInfo, type PidResponse } from './rd-service';
 
 /** Shaped like a vendor service's capture answer; the long fields are shortened. */
 const PID_DATA = `<?xml version="1.0"?>

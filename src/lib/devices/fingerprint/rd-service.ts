@@ -139,18 +139,10 @@ export const DEFAULT_RD_ERROR_CODES: RdErrorCodes = {
 };
 
 export type PidVerdict =
-	| { kind: 'captured' }
-	| { kind: 'timeout' }
-	| { kind: 'not-ready' }
-	| { kind: 'poor-quality' }
-	| { kind: 'device-error' };
+	{ kind: 'captured' } | { kind: 'timeout' } | { kind: 'not-ready' } | { kind: 'poor-quality' } | { kind: 'device-error' };
 
 /** Whether a capture can go to the hub, and if not, why not. */
-export function judgePidResponse(
-	response: PidResponse,
-	minimumQScore: number,
-	codes: RdErrorCodes = DEFAULT_RD_ERROR_CODES
-): PidVerdict {
+export function judgePidResponse(response: PidResponse, minimumQScore: number, codes: RdErrorCodes = DEFAULT_RD_ERROR_CODES): PidVerdict {
 	const { errCode } = response;
 	if (errCode !== '0') {
 		if (codes.timeout.includes(errCode)) return { kind: 'timeout' };

@@ -198,9 +198,7 @@ describe.each(protocols)('$name driver on its simulator', (protocol) => {
 		simulator.forceReject();
 		await after(2_000);
 
-		expect(happenings(log)).toEqual([
-			['rejected', expect.objectContaining({ reason: 'notRecognised' })]
-		]);
+		expect(happenings(log)).toEqual([['rejected', expect.objectContaining({ reason: 'notRecognised' })]]);
 	});
 
 	it('reports a note of a value that is not enabled as inhibited', async () => {
@@ -237,7 +235,10 @@ describe.each(protocols)('$name driver on its simulator', (protocol) => {
 		simulator.replaceCashBox();
 		await after(1_000);
 
-		expect(happenings(log)).toEqual([['cashBoxFull', undefined], ['cashBoxRemoved', undefined]]);
+		expect(happenings(log)).toEqual([
+			['cashBoxFull', undefined],
+			['cashBoxRemoved', undefined]
+		]);
 		expect(acceptor.state).toBe('idle');
 	});
 
@@ -258,9 +259,7 @@ describe.each(protocols)('$name driver on its simulator', (protocol) => {
 		simulator.powerCycleWithNoteInAcceptor(500);
 		await after(3_000);
 
-		expect(happenings(log)).toEqual([
-			['noteAtPowerUp', { where: 'acceptor', valuePaise: protocol.valueOfNoteFoundAtPowerUp }]
-		]);
+		expect(happenings(log)).toEqual([['noteAtPowerUp', { where: 'acceptor', valuePaise: protocol.valueOfNoteFoundAtPowerUp }]]);
 		expect(acceptor.state).toBe('idle');
 		expect(simulator.insertNote(100)).toBe(true);
 	});
@@ -298,9 +297,7 @@ describe.each(protocols)('$name driver on its simulator', (protocol) => {
 		await after(3_000);
 
 		expect(acceptor.state).toBe('fault');
-		expect(happenings(log)).toEqual([
-			['fault', { detail: expect.stringMatching(/did not answer .*3 tries, 500 ms each/) }]
-		]);
+		expect(happenings(log)).toEqual([['fault', { detail: expect.stringMatching(/did not answer .*3 tries, 500 ms each/) }]]);
 		simulator.resumeResponding();
 		await after(3_000);
 		expect(happenings(log)).toHaveLength(1);

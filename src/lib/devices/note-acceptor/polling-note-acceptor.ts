@@ -1,8 +1,4 @@
-import {
-	SerialClosedError,
-	SerialTimeoutError,
-	type FrameExtractor
-} from '../serial/byte-stream-reader';
+import { SerialClosedError, SerialTimeoutError, type FrameExtractor } from '../serial/byte-stream-reader';
 import { SerialConnection } from '../serial/serial-connection';
 import type { SerialLineSettings, SerialPortLike } from '../serial/serial-port';
 import { Listeners, type EventArguments } from './listeners';
@@ -114,10 +110,7 @@ export abstract class PollingNoteAcceptor implements NoteAcceptor {
 		return escrow?.announced && escrow.decision === 'pending' ? escrow.valuePaise : null;
 	}
 
-	on<Name extends NoteAcceptorEventName>(
-		event: Name,
-		listener: NoteAcceptorListener<Name>
-	): () => void {
+	on<Name extends NoteAcceptorEventName>(event: Name, listener: NoteAcceptorListener<Name>): () => void {
 		return this.#listeners.on(event, listener);
 	}
 
@@ -211,18 +204,13 @@ export abstract class PollingNoteAcceptor implements NoteAcceptor {
 	/** Tells the device to stack or return the note in escrow. */
 	protected abstract carryOut(decision: 'stack' | 'return'): Promise<void>;
 
-	protected async exchange<Frame>(
-		request: Uint8Array,
-		extract: FrameExtractor<Frame>,
-		what: string
-	): Promise<Frame> {
+	protected async exchange<Frame>(request: Uint8Array, extract: FrameExtractor<Frame>, what: string): Promise<Frame> {
 		try {
 			return await this.#requireConnection().exchange(request, extract, this.timings);
 		} catch (error) {
 			if (!(error instanceof SerialTimeoutError)) throw error;
 			throw new SerialTimeoutError(
-				`${this.deviceName} did not answer ${what} ` +
-					`(${this.timings.attempts} tries, ${this.timings.answerTimeoutMs} ms each)`,
+				`${this.deviceName} did not answer ${what} ` + `(${this.timings.attempts} tries, ${this.timings.answerTimeoutMs} ms each)`,
 				{ cause: error }
 			);
 		}
@@ -240,10 +228,7 @@ export abstract class PollingNoteAcceptor implements NoteAcceptor {
 		this.emit('stateChanged', { state, previous });
 	}
 
-	protected emit<Name extends NoteAcceptorEventName>(
-		name: Name,
-		...payload: EventArguments<NoteAcceptorEvents[Name]>
-	): void {
+	protected emit<Name extends NoteAcceptorEventName>(name: Name, ...payload: EventArguments<NoteAcceptorEvents[Name]>): void {
 		this.#listeners.emit(name, ...payload);
 	}
 
@@ -336,10 +321,7 @@ export abstract class PollingNoteAcceptor implements NoteAcceptor {
 	async #start(): Promise<DeviceSetup> {
 		const setup = await this.startDevice();
 		if (setup.currency !== this.currency) {
-			throw new Error(
-				`${this.deviceName} is set up for ${setup.currency} notes, ` +
-					`but this kiosk takes ${this.currency}`
-			);
+			throw new Error(`${this.deviceName} is set up for ${setup.currency} notes, ` + `but this kiosk takes ${this.currency}`);
 		}
 		this.#escrow = null;
 		this.#denominations = [...setup.denominations].sort((a, b) => a.valuePaise - b.valuePaise);

@@ -18,14 +18,7 @@ export type NoteAcceptorState =
 	| 'fault';
 
 /** Why the device refused a note, in words common to both protocols. */
-export type NoteRejectReason =
-	| 'inhibited'
-	| 'notRecognised'
-	| 'insertion'
-	| 'length'
-	| 'doubleNote'
-	| 'transport'
-	| 'other';
+export type NoteRejectReason = 'inhibited' | 'notRecognised' | 'insertion' | 'length' | 'doubleNote' | 'transport' | 'other';
 
 export interface NoteRejection {
 	reason: NoteRejectReason;
@@ -62,9 +55,7 @@ export interface NoteAcceptorEvents {
 
 export type NoteAcceptorEventName = keyof NoteAcceptorEvents;
 
-export type NoteAcceptorListener<Name extends NoteAcceptorEventName> = (
-	payload: NoteAcceptorEvents[Name]
-) => void;
+export type NoteAcceptorListener<Name extends NoteAcceptorEventName> = (payload: NoteAcceptorEvents[Name]) => void;
 
 export interface NoteAcceptorDescription {
 	protocol: NoteAcceptorProtocol;
@@ -100,10 +91,7 @@ export interface NoteAcceptor {
 	/** Stops polling and closes the port. A note still in escrow is handed back first. */
 	close(): Promise<void>;
 	/** Returns a function that removes the listener. */
-	on<Name extends NoteAcceptorEventName>(
-		event: Name,
-		listener: NoteAcceptorListener<Name>
-	): () => void;
+	on<Name extends NoteAcceptorEventName>(event: Name, listener: NoteAcceptorListener<Name>): () => void;
 }
 
 export const PAISE_PER_RUPEE = 100;

@@ -74,9 +74,7 @@ describe('encodeReceipt', () => {
 			{ columns: 32, createCanvas }
 		);
 
-		expect(drawn).toEqual([
-			{ text, font: 'bold 48px "Noto Sans Devanagari"', align: 'center', x: 192, y: 36 }
-		]);
+		expect(drawn).toEqual([{ text, font: 'bold 48px "Noto Sans Devanagari"', align: 'center', x: 192, y: 36 }]);
 		// GS v 0, mode 0, 48 bytes (384 dots) wide, 72 dots high (1.5 line heights of a 48 px font)
 		expect(indexOfSequence(bytes, [0x1d, 0x76, 0x30, 0x00, 48, 0, 72, 0])).toBeGreaterThan(0);
 		// No code page has Devanagari: nothing may reach the printer as characters.
@@ -88,10 +86,7 @@ describe('encodeReceipt', () => {
 	it('draws a mixed-script row with the rupee sign as an image, label left and value right', () => {
 		const { createCanvas, drawn } = createTestCanvasFactory();
 
-		const bytes = encodeReceipt(
-			{ blocks: [{ kind: 'row', label: 'राशि', value: '₹ 120.00' }] },
-			{ columns: 48, createCanvas }
-		);
+		const bytes = encodeReceipt({ blocks: [{ kind: 'row', label: 'राशि', value: '₹ 120.00' }] }, { columns: 48, createCanvas });
 
 		expect(drawn.map(({ text, align, x }) => ({ text, align, x }))).toEqual([
 			{ text: 'राशि', align: 'left', x: 0 },
@@ -117,10 +112,7 @@ describe('encodeReceipt', () => {
 		const { createCanvas } = createTestCanvasFactory();
 		const label = 'Consumer name as registered';
 
-		const bytes = encodeReceipt(
-			{ blocks: [{ kind: 'row', label, value: 'Ramesh Kumar' }] },
-			{ columns: 32, createCanvas }
-		);
+		const bytes = encodeReceipt({ blocks: [{ kind: 'row', label, value: 'Ramesh Kumar' }] }, { columns: 32, createCanvas });
 
 		expect(indexOfSequence(bytes, [...ascii(label), ...LF_CR])).toBeGreaterThan(0);
 		expect(indexOfSequence(bytes, [...spaces(20), ...ascii('Ramesh Kumar'), ...LF_CR])).toBeGreaterThan(0);
@@ -129,17 +121,20 @@ describe('encodeReceipt', () => {
 	it('refuses a QR payload the printer would encode as different text', () => {
 		const { createCanvas } = createTestCanvasFactory();
 
-		expect(() =>
-			encodeReceipt({ blocks: [{ kind: 'qr', payload: 'रसीद-1' }] }, { columns: 32, createCanvas })
-		).toThrow(RangeError);
+		expect(() => encodeReceipt({ blocks: [{ kind: 'qr', payload: 'रसीद-1' }] }, { columns: 32, createCanvas })).toThrow(RangeError);
 	});
 });
 
 describe('receiptNeedsCanvas', () => {
 	it('is true only when some text or row is outside printable ASCII', () => {
-		expect(receiptNeedsCanvas({ blocks: [{ kind: 'text', text: 'Receipt' }, { kind: 'qr', payload: 'x' }] })).toBe(
-			false
-		);
+		expect(
+			receiptNeedsCanvas({
+				blocks: [
+					{ kind: 'text', text: 'Receipt' },
+					{ kind: 'qr', payload: 'x' }
+				]
+			})
+		).toBe(false);
 		expect(receiptNeedsCanvas({ blocks: [{ kind: 'text', text: 'रसीद' }] })).toBe(true);
 		expect(receiptNeedsCanvas({ blocks: [{ kind: 'row', label: 'Fee', value: '₹10' }] })).toBe(true);
 	});

@@ -1,13 +1,6 @@
 import ReceiptPrinterEncoder from '@point-of-sale/receipt-printer-encoder';
 import type { Receipt, ReceiptBlock, ReceiptColumns } from './receipt';
-import {
-	printableAsText,
-	rasterizeRow,
-	rasterizeText,
-	RECEIPT_FONT_FAMILY,
-	type CanvasFactory,
-	type RasterLayout
-} from './text-raster';
+import { printableAsText, rasterizeRow, rasterizeText, RECEIPT_FONT_FAMILY, type CanvasFactory, type RasterLayout } from './text-raster';
 
 export interface ReceiptEncodingOptions {
 	columns: ReceiptColumns;
@@ -51,12 +44,7 @@ export function receiptNeedsCanvas(receipt: Receipt): boolean {
 	);
 }
 
-function addBlock(
-	encoder: ReceiptPrinterEncoder,
-	block: ReceiptBlock,
-	layout: RasterLayout,
-	columns: ReceiptColumns
-): void {
+function addBlock(encoder: ReceiptPrinterEncoder, block: ReceiptBlock, layout: RasterLayout, columns: ReceiptColumns): void {
 	switch (block.kind) {
 		case 'text': {
 			const align = block.align ?? 'left';

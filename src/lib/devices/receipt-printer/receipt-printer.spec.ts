@@ -7,11 +7,7 @@ import type { Receipt } from './receipt';
 
 const STATUS_REQUEST = [0x10, 0x04, 0x04];
 const receipt: Receipt = {
-	blocks: [
-		{ kind: 'text', text: 'e-Mitra receipt', bold: true },
-		{ kind: 'row', label: 'Amount', value: 'Rs 120.00' },
-		{ kind: 'cut' }
-	]
+	blocks: [{ kind: 'text', text: 'e-Mitra receipt', bold: true }, { kind: 'row', label: 'Amount', value: 'Rs 120.00' }, { kind: 'cut' }]
 };
 
 async function connectedPrinter(options: { loadFont?: () => Promise<void> } = {}) {
@@ -155,10 +151,7 @@ describe('findPrinterEndpoints', () => {
 
 	it('prefers the printer-class interface over a vendor-specific one', () => {
 		const found = findPrinterEndpoints(
-			configuration([
-				usbInterface(0, 0xff, [bulk(1, 'out'), bulk(1, 'in')]),
-				usbInterface(1, 0x07, [bulk(3, 'out'), bulk(4, 'in')])
-			])
+			configuration([usbInterface(0, 0xff, [bulk(1, 'out'), bulk(1, 'in')]), usbInterface(1, 0x07, [bulk(3, 'out'), bulk(4, 'in')])])
 		);
 
 		expect(found).toEqual({ interfaceNumber: 1, outEndpoint: 3, inEndpoint: 4 });

@@ -4,12 +4,7 @@ import type { PrinterTransport } from './printer-transport';
 import type { Receipt, ReceiptColumns } from './receipt';
 import { encodeReceipt, receiptNeedsCanvas } from './receipt-encoder';
 import { SerialPrinterTransport } from './serial-transport';
-import {
-	loadReceiptFont,
-	offscreenCanvasFactory,
-	RECEIPT_FONT_FAMILY,
-	type CanvasFactory
-} from './text-raster';
+import { loadReceiptFont, offscreenCanvasFactory, RECEIPT_FONT_FAMILY, type CanvasFactory } from './text-raster';
 import { UsbPrinterTransport, type UsbPrinterDevice } from './usb-transport';
 
 export interface ReceiptPrinter {

@@ -38,10 +38,7 @@ describe('serial receipt printer', () => {
 	it('takes a status poll that comes in during a print in turn, not as a clash', async () => {
 		const { printer } = await connected();
 
-		const [printed, polled] = await Promise.all([
-			printer.print({ blocks: [{ kind: 'text', text: 'OK' }] }),
-			printer.paperStatus()
-		]);
+		const [printed, polled] = await Promise.all([printer.print({ blocks: [{ kind: 'text', text: 'OK' }] }), printer.paperStatus()]);
 
 		expect(printed).toEqual({ paperStatus: 'ok' });
 		expect(polled).toBe('ok');

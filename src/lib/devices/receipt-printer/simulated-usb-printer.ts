@@ -91,9 +91,7 @@ export class SimulatedUsbPrinter extends SimulatedThermalPrinter implements UsbP
 
 	async transferOut(endpointNumber: number, data: BufferSource): Promise<USBOutTransferResult> {
 		this.#requireClaimed(endpointNumber, OUT_ENDPOINT);
-		const bytes = ArrayBuffer.isView(data)
-			? new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
-			: new Uint8Array(data);
+		const bytes = ArrayBuffer.isView(data) ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : new Uint8Array(data);
 		this.receiveFromHost(bytes);
 		return { status: 'ok', bytesWritten: bytes.byteLength };
 	}

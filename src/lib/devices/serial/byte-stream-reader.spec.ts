@@ -1,10 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import {
-	ByteStreamReader,
-	SerialClosedError,
-	SerialTimeoutError,
-	type FrameExtraction
-} from './byte-stream-reader';
+import { ByteStreamReader, SerialClosedError, SerialTimeoutError, type FrameExtraction } from './byte-stream-reader';
 
 /** A test protocol: a frame is the bytes up to a 0x0A terminator; bytes 0xFF are line noise. */
 function extractLine(bytes: Uint8Array): FrameExtraction<number[]> {

@@ -23,12 +23,7 @@ export class SerialClosedError extends Error {
  * Line errors after which WebSerial replaces `port.readable` with a fresh stream and reading
  * can go on; a few bytes are lost, which frame checks and retries make up for.
  */
-const RECOVERABLE_READ_ERRORS: ReadonlySet<string> = new Set([
-	'BreakError',
-	'BufferOverrunError',
-	'FramingError',
-	'ParityError'
-]);
+const RECOVERABLE_READ_ERRORS: ReadonlySet<string> = new Set(['BreakError', 'BufferOverrunError', 'FramingError', 'ParityError']);
 
 function recoverable(error: unknown): boolean {
 	return error instanceof DOMException && RECOVERABLE_READ_ERRORS.has(error.name);
@@ -51,10 +46,7 @@ export class ByteStreamReader {
 	 * `nextStream` gives the stream to go on with after a recoverable line error; for a real
 	 * port that is `() => port.readable`.
 	 */
-	constructor(
-		stream: ReadableStream<Uint8Array>,
-		nextStream?: () => ReadableStream<Uint8Array> | null
-	) {
+	constructor(stream: ReadableStream<Uint8Array>, nextStream?: () => ReadableStream<Uint8Array> | null) {
 		this.#nextStream = nextStream;
 		this.#reader = stream.getReader();
 		this.#pumping = this.#pump();
@@ -83,9 +75,7 @@ export class ByteStreamReader {
 				}
 			};
 			const timer = setTimeout(() => {
-				finish(() =>
-					reject(new SerialTimeoutError(`No complete frame arrived within ${timeoutMs} ms`))
-				);
+				finish(() => reject(new SerialTimeoutError(`No complete frame arrived within ${timeoutMs} ms`)));
 			}, timeoutMs);
 			this.#wake = attempt;
 			attempt();

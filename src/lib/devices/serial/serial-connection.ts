@@ -17,11 +17,7 @@ export class SerialConnection {
 	readonly #reader: ByteStreamReader;
 	readonly #writer: WritableStreamDefaultWriter<Uint8Array>;
 
-	private constructor(
-		port: SerialPortLike,
-		readable: ReadableStream<Uint8Array>,
-		writable: WritableStream<Uint8Array>
-	) {
+	private constructor(port: SerialPortLike, readable: ReadableStream<Uint8Array>, writable: WritableStream<Uint8Array>) {
 		this.#port = port;
 		this.#reader = new ByteStreamReader(readable, () => port.readable);
 		this.#writer = writable.getWriter();
@@ -55,11 +51,7 @@ export class SerialConnection {
 	 * Sends `request` and resolves with the first frame `extract` accepts. Each attempt drops
 	 * bytes left over from earlier, so a late answer is never taken for the answer to this request.
 	 */
-	async exchange<Frame>(
-		request: Uint8Array,
-		extract: FrameExtractor<Frame>,
-		policy: ExchangePolicy
-	): Promise<Frame> {
+	async exchange<Frame>(request: Uint8Array, extract: FrameExtractor<Frame>, policy: ExchangePolicy): Promise<Frame> {
 		for (let attempt = 1; ; attempt++) {
 			this.#reader.discardBuffered();
 			await this.write(request);

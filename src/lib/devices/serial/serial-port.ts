@@ -10,10 +10,7 @@ export interface SerialLineSettings {
  * The part of WebSerial's `SerialPort` the drivers use. A real port from
  * `navigator.serial.requestPort()` satisfies it, and so does `SimulatedSerialPort`.
  */
-export type SerialPortLike = Pick<
-	SerialPort,
-	'open' | 'close' | 'readable' | 'writable' | 'getInfo'
->;
+export type SerialPortLike = Pick<SerialPort, 'open' | 'close' | 'readable' | 'writable' | 'getInfo'>;
 
 /** The settings a port was opened with, with WebSerial's defaults: 8 data bits, no parity, 1 stop bit. */
 export function lineSettingsOf(options: SerialOptions): SerialLineSettings {
@@ -32,10 +29,5 @@ export function describeLineSettings(settings: SerialLineSettings): string {
 }
 
 export function sameLineSettings(a: SerialLineSettings, b: SerialLineSettings): boolean {
-	return (
-		a.baudRate === b.baudRate &&
-		a.dataBits === b.dataBits &&
-		a.parity === b.parity &&
-		a.stopBits === b.stopBits
-	);
+	return a.baudRate === b.baudRate && a.dataBits === b.dataBits && a.parity === b.parity && a.stopBits === b.stopBits;
 }

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SerialLineSettings } from './serial-port';
-import {
-	LineSettingsMismatchError,
-	SimulatedSerialPort,
-	type SimulatedSerialDevice
-} from './simulated-serial-port';
+import { LineSettingsMismatchError, SimulatedSerialPort, type SimulatedSerialDevice } from './simulated-serial-port';
 
 /** Answers every chunk with the same bytes plus one, and records what happened to it. */
 class PlusOneDevice implements SimulatedSerialDevice {
@@ -40,9 +36,7 @@ describe('SimulatedSerialPort', () => {
 		const opening = port.open({ baudRate: 9600 });
 
 		await expect(opening).rejects.toThrow(LineSettingsMismatchError);
-		await expect(opening).rejects.toThrow(
-			'Test device needs 9600 8E1, but the port was opened at 9600 8N1'
-		);
+		await expect(opening).rejects.toThrow('Test device needs 9600 8E1, but the port was opened at 9600 8N1');
 		expect(port.readable).toBeNull();
 	});
 

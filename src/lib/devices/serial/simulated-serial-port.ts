@@ -1,10 +1,4 @@
-import {
-	describeLineSettings,
-	lineSettingsOf,
-	sameLineSettings,
-	type SerialLineSettings,
-	type SerialPortLike
-} from './serial-port';
+import { describeLineSettings, lineSettingsOf, sameLineSettings, type SerialLineSettings, type SerialPortLike } from './serial-port';
 
 /**
  * The device end of a simulated cable. A simulator implements this and speaks its protocol

@@ -73,9 +73,7 @@ describe('a fingerprint that could not be taken', () => {
 			message: 'payment.aadhaar.finger.timeout',
 			canRetry: true
 		});
-		expect(translator('en')(poor.message)).toBe(
-			'Your fingerprint was not clear. Clean your finger and press it flat on the scanner.'
-		);
+		expect(translator('en')(poor.message)).toBe('Your fingerprint was not clear. Clean your finger and press it flat on the scanner.');
 	});
 
 	it('sends the citizen to another way to pay when the scanner itself fails', () => {
@@ -84,8 +82,6 @@ describe('a fingerprint that could not be taken', () => {
 		expect(fingerprintProblem(new FingerprintNotReadyError({ status: 'NOTREADY', errInfo: '' }))).toEqual(broken);
 		expect(fingerprintProblem(new FingerprintDeviceError('720', 'Device busy'))).toEqual(broken);
 		expect(fingerprintProblem(new Error('anything else'))).toEqual(broken);
-		expect(translator('hi')('payment.aadhaar.finger.broken')).toBe(
-			'फिंगरप्रिंट स्कैनर काम नहीं कर रहा है। कृपया भुगतान का कोई दूसरा माध्यम चुनें।'
-		);
+		expect(translator('hi')('payment.aadhaar.finger.broken')).toBe('फिंगरप्रिंट स्कैनर काम नहीं कर रहा है। कृपया भुगतान का कोई दूसरा माध्यम चुनें।');
 	});
 });

@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-	CaptureTimeoutError,
-	PoorQualityError,
-	RdServiceNotFoundError
-} from '$lib/devices/fingerprint/fingerprint-errors';
+import { CaptureTimeoutError, PoorQualityError, RdServiceNotFoundError } from '$lib/devices/fingerprint/fingerprint-errors';
 import type { FingerprintCapture, FingerprintScanner } from '$lib/devices/fingerprint/fingerprint-scanner';
 import type { CommandResult } from '../payment-hub';
 import type { PaymentView } from '$lib/contract';
@@ -26,7 +22,10 @@ const BANKS: AadhaarBank[] = [
 ];
 /** The RD Service's answer, which must reach the hub byte for byte. */
 const PID_DATA = '<PidData>\n  <Resp errCode="0" qScore="78"/>\n  <Data type="X">MIIB…==</Data>\n</PidData>';
-const posted = awaiting({ status: 'posted', instrument: { masked: 'XXXX XXXX 7058', label: 'State Bank of India', authCode: '123456', rrn: '123456789012' } });
+const posted = awaiting({
+	status: 'posted',
+	instrument: { masked: 'XXXX XXXX 7058', label: 'State Bank of India', authCode: '123456', rrn: '123456789012' }
+});
 const done = (view: PaymentView): CommandResult => ({ kind: 'done', view });
 
 /** A scanner that does what each capture of the script says, when the test lets it. */
@@ -65,12 +64,14 @@ function session(options: {
 }) {
 	const told: { command: string; args: unknown[] }[] = [];
 	const script = options.script ?? {};
-	const answer = (command: keyof typeof script) => async (...args: unknown[]) => {
-		told.push({ command, args: args.slice(1) });
-		const next = script[command]?.shift();
-		if (!next) throw new Error(`The script has no answer for ${command}`);
-		return next;
-	};
+	const answer =
+		(command: keyof typeof script) =>
+		async (...args: unknown[]) => {
+			told.push({ command, args: args.slice(1) });
+			const next = script[command]?.shift();
+			if (!next) throw new Error(`The script has no answer for ${command}`);
+			return next;
+		};
 	const bankAnswers = options.banks ?? [BANKS];
 	const scanner = scriptedScanner(options.captures ?? []);
 	const finished: PaymentView[] = [];
@@ -142,9 +143,7 @@ describe('an Aadhaar payment', () => {
 		const { aadhaar, told, finished } = session({ script: { aadhaarPay: [done(posted)] }, captures: [captured] });
 		await atFinger(aadhaar);
 		await aadhaar.scan();
-		expect(told).toEqual([
-			{ command: 'aadhaarPay', args: [{ aadhaarNumber: '999941057058', bankIin: '607094', pidBlock: PID_DATA }] }
-		]);
+		expect(told).toEqual([{ command: 'aadhaarPay', args: [{ aadhaarNumber: '999941057058', bankIin: '607094', pidBlock: PID_DATA }] }]);
 		expect(finished).toEqual([posted]);
 		expect(aadhaar.stage).toBe('finished');
 	});

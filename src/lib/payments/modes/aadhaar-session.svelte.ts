@@ -1,13 +1,7 @@
 import type { FingerprintScanner } from '$lib/devices/fingerprint/fingerprint-scanner';
 import type { PaymentHub } from '../payment-hub';
 import type { CancelRequest, PaymentView } from '$lib/contract';
-import {
-	checkAadhaarNumber,
-	fingerprintProblem,
-	formatAadhaarInput,
-	type AadhaarBank,
-	type FingerprintProblem
-} from './aadhaar-form';
+import { checkAadhaarNumber, fingerprintProblem, formatAadhaarInput, type AadhaarBank, type FingerprintProblem } from './aadhaar-form';
 import type { Said } from './card-online-form';
 import { SettlingSession, type SettlingSessionOptions } from './settling-session';
 

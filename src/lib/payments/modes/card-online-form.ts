@@ -80,9 +80,7 @@ export function checkExpiryYear(text: string): Checked<number> {
 	return { ok: false, error: 'payment.cardOnline.expiryYear.format' };
 }
 
-export type CardFormResult =
-	| { ok: true; card: CardOnlineStartRequest }
-	| { ok: false; errors: Partial<Record<CardField, MessageId>> };
+export type CardFormResult = { ok: true; card: CardOnlineStartRequest } | { ok: false; errors: Partial<Record<CardField, MessageId>> };
 
 /**
  * Checks all three boxes at once, so every problem is shown together. Whether the card has

@@ -8,7 +8,8 @@ import { CardOnlineSession } from './card-online-session.svelte';
 function awaiting(changes: PaymentViewChanges = {}): PaymentView {
 	return paymentViewFixture({
 		transactionId: '263260000042',
-		mode: 'cardOnline', language: 'en',
+		mode: 'cardOnline',
+		language: 'en',
 		...changes,
 		amounts: { billPaise: 45_000, payablePaise: 45_000, toCollectPaise: 45_000, ...changes.amounts }
 	});
@@ -27,12 +28,14 @@ const unanswered: CommandResult = { kind: 'unanswered' };
 /** A hub that answers each command from a script and records what it was told. */
 function scriptedHub(script: Partial<Record<'cardOnlineStart' | 'cardOnlineOtp' | 'cancel' | 'current', CommandResult[]>>) {
 	const told: { command: string; args: unknown[] }[] = [];
-	const answer = (command: keyof typeof script) => async (...args: unknown[]) => {
-		told.push({ command, args: args.slice(1) });
-		const next = script[command]?.shift();
-		if (!next) throw new Error(`The script has no answer for ${command}`);
-		return next;
-	};
+	const answer =
+		(command: keyof typeof script) =>
+		async (...args: unknown[]) => {
+			told.push({ command, args: args.slice(1) });
+			const next = script[command]?.shift();
+			if (!next) throw new Error(`The script has no answer for ${command}`);
+			return next;
+		};
 	const hub = {
 		cardOnlineStart: answer('cardOnlineStart'),
 		cardOnlineOtp: answer('cardOnlineOtp'),

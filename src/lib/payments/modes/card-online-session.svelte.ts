@@ -1,15 +1,7 @@
 import type { CommandResult, PaymentHub } from '../payment-hub';
 import type { PaymentView } from '$lib/contract';
 import { SettlingSession, type SettlingSessionOptions } from './settling-session';
-import {
-	cardRefusalAtField,
-	checkCardForm,
-	checkOtp,
-	formatCardInput,
-	otpProblem,
-	type CardField,
-	type Said
-} from './card-online-form';
+import { cardRefusalAtField, checkCardForm, checkOtp, formatCardInput, otpProblem, type CardField, type Said } from './card-online-form';
 
 export type CardOnlineStage = 'card' | 'otp' | 'finished';
 export type CardOnlineInput = CardField | 'otp';

@@ -25,7 +25,9 @@ describe('offlineCashRefusal', () => {
 	});
 
 	it('stops offline cash once a queued payment is older than allowed', () => {
-		expect(offlineCashRefusal(LIMITS, { toCollectPaise: 1_000, billFetchedAt: hoursAgo(0) }, [queued(1_000, hoursAgo(25))], NOW)).toBe('queuedTooLong');
+		expect(offlineCashRefusal(LIMITS, { toCollectPaise: 1_000, billFetchedAt: hoursAgo(0) }, [queued(1_000, hoursAgo(25))], NOW)).toBe(
+			'queuedTooLong'
+		);
 	});
 
 	it('refuses a bill kept too long ago', () => {

@@ -244,11 +244,21 @@ describe('a payment left behind by a power cut', () => {
 		await store.append(partly.reference, { kind: 'note', key: crypto.randomUUID(), valuePaise: 1_000 });
 
 		// Within ten minutes the citizen's own screen may still come back to it (a reload).
-		await replayOutbox(store, hub, () => undefined, () => new Date(Date.now() + 5 * 60_000));
+		await replayOutbox(
+			store,
+			hub,
+			() => undefined,
+			() => new Date(Date.now() + 5 * 60_000)
+		);
 		expect(changes).toEqual(['create', 'note 2000', 'create', 'note 1000']);
 		expect(await store.summary()).toMatchObject({ queued: 2 });
 
-		await replayOutbox(store, hub, () => undefined, () => new Date(Date.now() + 11 * 60_000));
+		await replayOutbox(
+			store,
+			hub,
+			() => undefined,
+			() => new Date(Date.now() + 11 * 60_000)
+		);
 		expect(changes.slice(4)).toEqual(['complete', 'cancel device_failed']);
 		expect(await store.list()).toEqual([]);
 	});
@@ -281,7 +291,14 @@ describe('a card payment', () => {
 		await replayer.kick();
 		state.reachable = false;
 		const journal = new PaymentJournal(store, replayer, payment.reference);
-		const approval = { mode: 'card', authCode: 'A1B2C3', rrn: 'RRN000000001', maskedPan: '411111XXXXXX1111', cardType: 'visa', amountPaise: 1_700 } as const;
+		const approval = {
+			mode: 'card',
+			authCode: 'A1B2C3',
+			rrn: 'RRN000000001',
+			maskedPan: '411111XXXXXX1111',
+			cardType: 'visa',
+			amountPaise: 1_700
+		} as const;
 		expect(await journal.approval(approval)).toEqual({ kind: 'unanswered' });
 		expect((await store.get(payment.reference))?.steps.map((step) => step.kind)).toEqual(['create', 'approval']);
 

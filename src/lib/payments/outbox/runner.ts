@@ -115,8 +115,7 @@ async function settledAnyway(
 	notify: (event: ReplayEvent) => void
 ): Promise<boolean> {
 	const closedOnHub =
-		(step.kind === 'complete' && code === 'payment_cancelled') ||
-		(step.kind === 'cancel' && code === 'payment_not_cancellable');
+		(step.kind === 'complete' && code === 'payment_cancelled') || (step.kind === 'cancel' && code === 'payment_not_cancellable');
 	if (!closedOnHub || payment.transactionId === null) return false;
 	const current = await hub.current(payment.transactionId);
 	const view = current.kind === 'done' ? current.view : null;

@@ -22,11 +22,7 @@ export type NewOutboxPayment = Omit<
 > & { createKey: string };
 
 /** A step as the kiosk records it; the store sets when it happened and that it is not yet acknowledged. */
-export type NewStep = OutboxStep extends infer Step
-	? Step extends OutboxStep
-		? Omit<Step, 'at' | 'acknowledged'>
-		: never
-	: never;
+export type NewStep = OutboxStep extends infer Step ? (Step extends OutboxStep ? Omit<Step, 'at' | 'acknowledged'> : never) : never;
 
 /**
  * The kiosk's payment outbox in IndexedDB: one record per payment the hub has not fully

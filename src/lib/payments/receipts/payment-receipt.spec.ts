@@ -294,9 +294,7 @@ describe('a paid bill the biller has not confirmed yet', () => {
 
 	it('tells a card holder the charge goes back if the biller refuses it', () => {
 		const receipt = paymentReceipt(PENDING_CARD, { locale: 'en' });
-		expect(readLines(receipt)).toContain(
-			'If the biller cannot accept it, the money goes back to your card automatically.'
-		);
+		expect(readLines(receipt)).toContain('If the biller cannot accept it, the money goes back to your card automatically.');
 	});
 });
 
@@ -374,9 +372,7 @@ describe('a reversed card payment', () => {
 		const en = paymentReceipt(REVERSED_CARD, { locale: 'en' });
 		expect(textBlock(en, 'Bill not paid')).toBeDefined();
 		expect(readLines(en)).toContain('The biller could not accept this payment.');
-		expect(readLines(en)).toContain(
-			'₹412.50 goes back to your card automatically by 27 Nov 2026. You do not need to do anything.'
-		);
+		expect(readLines(en)).toContain('₹412.50 goes back to your card automatically by 27 Nov 2026. You do not need to do anything.');
 		expect(rowValue(en, 'Amount returning')).toBe('₹412.50');
 		expect(rowValue(en, 'Money back by')).toBe('27 Nov 2026');
 		expect(rowValue(en, 'RRN')).toBe('632612345678');
@@ -385,9 +381,7 @@ describe('a reversed card payment', () => {
 		expect(textBlock(hi, 'बिल जमा नहीं हुआ')).toBeDefined();
 		const returnBy = rowValue(hi, 'वापसी की अंतिम तिथि');
 		expect(returnBy).toMatch(/^27 .*2026$/);
-		expect(readLines(hi)).toContain(
-			`₹412.50 अपने-आप ${returnBy} तक आपके कार्ड में लौट आएंगे। आपको कुछ नहीं करना है।`
-		);
+		expect(readLines(hi)).toContain(`₹412.50 अपने-आप ${returnBy} तक आपके कार्ड में लौट आएंगे। आपको कुछ नहीं करना है।`);
 	});
 
 	it('sends Aadhaar money back to the bank account', () => {
@@ -421,9 +415,7 @@ describe('a queued payment', () => {
 });
 
 describe('every receipt', () => {
-	const cases = Object.entries(ALL_OUTCOMES).flatMap(([name, view]) =>
-		LOCALES.map((locale) => ({ name, view, locale }))
-	);
+	const cases = Object.entries(ALL_OUTCOMES).flatMap(([name, view]) => LOCALES.map((locale) => ({ name, view, locale })));
 
 	it.each(cases)('$name in $locale ends with a single cut', ({ view, locale }) => {
 		const { blocks } = paymentReceipt(view, { locale });

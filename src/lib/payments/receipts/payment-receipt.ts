@@ -56,9 +56,7 @@ const MODE_LABEL: Record<PaymentMode, MessageId> = {
 export function summariseNotes(notes: readonly { valuePaise: number }[]): NoteCount[] {
 	const counts = new Map<number, number>();
 	for (const { valuePaise } of notes) counts.set(valuePaise, (counts.get(valuePaise) ?? 0) + 1);
-	return [...counts]
-		.map(([valuePaise, count]) => ({ valuePaise, count }))
-		.sort((a, b) => b.valuePaise - a.valuePaise);
+	return [...counts].map(([valuePaise, count]) => ({ valuePaise, count })).sort((a, b) => b.valuePaise - a.valuePaise);
 }
 
 /**
@@ -80,7 +78,9 @@ export function paymentReceipt(view: PaymentView, options: PaymentReceiptOptions
 			...writer.money(outcome),
 			{ kind: 'divider' },
 			...writer.footer(outcome, queuedReference !== undefined),
-			...(options.serviceNote === undefined ? [] : [{ kind: 'divider' } as const, { kind: 'text', text: options.serviceNote, bold: true } as const]),
+			...(options.serviceNote === undefined
+				? []
+				: [{ kind: 'divider' } as const, { kind: 'text', text: options.serviceNote, bold: true } as const]),
 			{ kind: 'cut' }
 		]
 	};
@@ -120,10 +120,11 @@ function maskedInstrument(mode: PaymentMode, masked: string): string {
 	return digits.length > 10 ? maskCardNumber(digits) : masked;
 }
 
-const text = (
-	content: string,
-	style: Omit<Extract<ReceiptBlock, { kind: 'text' }>, 'kind' | 'text'> = {}
-): ReceiptBlock => ({ kind: 'text', text: content, ...style });
+const text = (content: string, style: Omit<Extract<ReceiptBlock, { kind: 'text' }>, 'kind' | 'text'> = {}): ReceiptBlock => ({
+	kind: 'text',
+	text: content,
+	...style
+});
 
 const row = (label: string, value: string, bold = false): ReceiptBlock =>
 	bold ? { kind: 'row', label, value, bold } : { kind: 'row', label, value };
@@ -172,9 +173,7 @@ class ReceiptWriter {
 					title('receipt.pending.title'),
 					text(t('receipt.pending.body')),
 					// Card and Aadhaar money the biller refuses is reversed; cash is posted until it is taken.
-					...(view.mode === 'cash'
-						? []
-						: [text(t('receipt.pending.chargeBack', { refundTo: refundTo(view.mode) }))])
+					...(view.mode === 'cash' ? [] : [text(t('receipt.pending.chargeBack', { refundTo: refundTo(view.mode) }))])
 				];
 			case 'cashKept':
 				return [
@@ -248,9 +247,7 @@ class ReceiptWriter {
 					row(t('receipt.amountPaid'), this.#rupees(amounts.collectedPaise), true),
 					paymentMode,
 					...this.#howPaid(),
-					...(amounts.creditedPaise > 0
-						? [row(t('receipt.creditedNextBill'), this.#rupees(amounts.creditedPaise), true)]
-						: []),
+					...(amounts.creditedPaise > 0 ? [row(t('receipt.creditedNextBill'), this.#rupees(amounts.creditedPaise), true)] : []),
 					...this.#vouchers()
 				];
 			case 'cashKept':
@@ -285,9 +282,7 @@ class ReceiptWriter {
 		const view = this.#view;
 		const smsGoesOut = outcome === 'posted' || outcome === 'pending' || outcome === 'reversed';
 		return [
-			...(view.posting.billerReference
-				? [row(t('receipt.billerReference'), view.posting.billerReference)]
-				: []),
+			...(view.posting.billerReference ? [row(t('receipt.billerReference'), view.posting.billerReference)] : []),
 			row(t('receipt.kioskCode'), view.kioskCode),
 			row(t('receipt.dateTime'), formatDateTime(this.#decidedAt(), this.#locale)),
 			// The hub cannot vouch for a queued payment yet: its code would call a good receipt unknown.

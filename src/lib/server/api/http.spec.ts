@@ -32,6 +32,8 @@ describe('readJsonBody', () => {
 		expect(await refusal(post('name=Meena', { 'content-type': 'application/x-www-form-urlencoded' }))).toMatchObject({
 			status: 415
 		});
+		// A NUL in any string: no field takes one, and PostgreSQL would refuse it with a fault.
+		expect(await refusal(post('{"name":"Mee\\u0000na"}'))).toMatchObject({ status: 400, code: 'invalid_request' });
 	});
 
 	it('stops reading a streamed body as soon as it passes the limit, whatever it claimed', async () => {

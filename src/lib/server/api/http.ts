@@ -43,18 +43,19 @@ export async function readJsonBody<Schema extends v.GenericSchema>(
 	} catch {
 		throw new ApiError(400, 'malformed_json', 'The body is not valid JSON');
 	}
+	// No field takes a NUL character, and PostgreSQL refuses it in any text.
+	if (/\\u0000/i.test(text) || text.includes('\0')) {
+		throw new ApiError(400, 'invalid_request', 'The body holds a NUL character');
+	}
 	const parsed = v.safeParse(schema, body);
 	if (!parsed.success) {
-		const fields = Object.fromEntries(
-			parsed.issues.map((issue) => [v.getDotPath(issue) ?? '(body)', issue.message])
-		);
+		const fields = Object.fromEntries(parsed.issues.map((issue) => [v.getDotPath(issue) ?? '(body)', issue.message]));
 		throw new ApiError(400, 'invalid_request', 'The body does not have the expected shape', fields);
 	}
 	return parsed.output;
 }
 
-const tooLarge = (maxBytes: number) =>
-	new ApiError(413, 'payload_too_large', `The body must be at most ${maxBytes} bytes`);
+const tooLarge = (maxBytes: number) => new ApiError(413, 'payload_too_large', `The body must be at most ${maxBytes} bytes`);
 
 /** Stops reading as soon as the limit is passed, whatever Content-Length claimed. */
 async function readTextUpTo(request: Request, maxBytes: number): Promise<string> {

@@ -12,10 +12,15 @@ describe('requests refused before any route', () => {
 
 	it('a form from another origin is cross-site; JSON, GETs and our own forms are not', () => {
 		const url = new URL('http://127.0.0.1:4173/admin/en/login');
-		const post = (headers: Record<string, string>, method = 'POST') => new Request(url, { method, headers, body: method === 'GET' ? undefined : 'x' });
-		expect(isCrossSiteForm(post({ 'content-type': 'application/x-www-form-urlencoded', origin: 'http://evil.example' }), url)).toBe(true);
+		const post = (headers: Record<string, string>, method = 'POST') =>
+			new Request(url, { method, headers, body: method === 'GET' ? undefined : 'x' });
+		expect(isCrossSiteForm(post({ 'content-type': 'application/x-www-form-urlencoded', origin: 'http://evil.example' }), url)).toBe(
+			true
+		);
 		expect(isCrossSiteForm(post({ 'content-type': 'text/plain;charset=UTF-8' }), url)).toBe(true);
-		expect(isCrossSiteForm(post({ 'content-type': 'multipart/form-data; boundary=x', origin: 'http://127.0.0.1:4173' }), url)).toBe(false);
+		expect(isCrossSiteForm(post({ 'content-type': 'multipart/form-data; boundary=x', origin: 'http://127.0.0.1:4173' }), url)).toBe(
+			false
+		);
 		expect(isCrossSiteForm(post({ 'content-type': 'application/json', origin: 'http://evil.example' }), url)).toBe(false);
 		expect(isCrossSiteForm(post({ 'content-type': 'text/plain' }, 'GET'), url)).toBe(false);
 	});
@@ -25,5 +30,10 @@ describe('requests refused before any route', () => {
 		expect((await formFields(form))?.get('ssoId')).toBe('X');
 		const notForm = new Request('http://hub.test/', { method: 'POST', headers: { 'content-type': 'multipart/form-data' }, body: '' });
 		expect(await formFields(notForm)).toBeUndefined();
+		const withNul = new Request('http://hub.test/', {
+			method: 'POST',
+			body: new URLSearchParams({ kioskCode: 'K2045318', ssoId: '\0' })
+		});
+		expect(await formFields(withNul)).toBeUndefined();
 	});
 });

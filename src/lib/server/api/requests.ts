@@ -36,18 +36,22 @@ const CHANGING_METHODS = ['POST', 'PUT', 'PATCH', 'DELETE'];
  */
 export function isCrossSiteForm(request: Request, url: URL): boolean {
 	const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-	return (
-		CHANGING_METHODS.includes(request.method) &&
-		FORM_CONTENT_TYPES.includes(type) &&
-		request.headers.get('origin') !== url.origin
-	);
+	return CHANGING_METHODS.includes(request.method) && FORM_CONTENT_TYPES.includes(type) && request.headers.get('origin') !== url.origin;
 }
 
-/** Reads a form post's fields; undefined when the body is not a form at all. */
+/**
+ * Reads a form post's fields; undefined when the body is not a form at all, or a field holds a
+ * NUL character (no field takes one, and PostgreSQL refuses it in any text).
+ */
 export async function formFields(request: Request): Promise<FormData | undefined> {
+	let form: FormData;
 	try {
-		return await request.formData();
+		form = await request.formData();
 	} catch {
 		return undefined;
 	}
+	for (const [name, value] of form) {
+		if (name.includes('\0') || (typeof value === 'string' && value.includes('\0'))) return undefined;
+	}
+	return form;
 }

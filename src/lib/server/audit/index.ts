@@ -52,11 +52,12 @@ export interface AuditRecord {
 	detail: Record<string, unknown> | null;
 }
 
-export async function recentAudit(
-	db: Kysely<Database>,
-	filter: { kioskCode?: string; limit?: number } = {}
-): Promise<AuditRecord[]> {
-	let query = db.selectFrom('audit_log').selectAll().orderBy('id', 'desc').limit(filter.limit ?? 50);
+export async function recentAudit(db: Kysely<Database>, filter: { kioskCode?: string; limit?: number } = {}): Promise<AuditRecord[]> {
+	let query = db
+		.selectFrom('audit_log')
+		.selectAll()
+		.orderBy('id', 'desc')
+		.limit(filter.limit ?? 50);
 	if (filter.kioskCode) query = query.where('kiosk_code', '=', filter.kioskCode);
 	const rows = await query.execute();
 	return rows.map((row) => ({

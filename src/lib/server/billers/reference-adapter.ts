@@ -18,18 +18,9 @@ export class ReferenceBillerAdapter implements BillerAdapter {
 		const rows = await this.db
 			.selectFrom('reference_bills as bill')
 			.innerJoin('reference_consumers as consumer', (join) =>
-				join
-					.onRef('consumer.biller_id', '=', 'bill.biller_id')
-					.onRef('consumer.identifier', '=', 'bill.identifier')
+				join.onRef('consumer.biller_id', '=', 'bill.biller_id').onRef('consumer.identifier', '=', 'bill.identifier')
 			)
-			.select([
-				'bill.bill_number',
-				'bill.bill_date',
-				'bill.due_date',
-				'bill.amount_paise',
-				'bill.paid_at',
-				'consumer.name'
-			])
+			.select(['bill.bill_number', 'bill.bill_date', 'bill.due_date', 'bill.amount_paise', 'bill.paid_at', 'consumer.name'])
 			.where('bill.biller_id', '=', this.billerId)
 			.where('bill.identifier', '=', identifier)
 			.orderBy('bill.bill_date')
@@ -63,9 +54,7 @@ export class ReferenceBillerAdapter implements BillerAdapter {
 			const bill = await trx
 				.selectFrom('reference_bills as bill')
 				.innerJoin('reference_consumers as consumer', (join) =>
-					join
-						.onRef('consumer.biller_id', '=', 'bill.biller_id')
-						.onRef('consumer.identifier', '=', 'bill.identifier')
+					join.onRef('consumer.biller_id', '=', 'bill.biller_id').onRef('consumer.identifier', '=', 'bill.identifier')
 				)
 				.select(['bill.amount_paise', 'consumer.rejects_postings'])
 				.where('bill.biller_id', '=', this.billerId)

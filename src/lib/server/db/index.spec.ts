@@ -37,9 +37,11 @@ describe('databaseConfigFromEnv', () => {
 	it.each(['postgres://hub@db.example:5432/emitra', 'postgresql://hub@db.example/emitra'])(
 		'uses PostgreSQL with a pool of 10 for %s',
 		(url) => {
-			expect(databaseConfigFromEnv({ DATABASE_URL: url, DATABASE_FILE: 'ignored.sqlite' })).toEqual(
-				{ kind: 'postgres', url, poolSize: 10 }
-			);
+			expect(databaseConfigFromEnv({ DATABASE_URL: url, DATABASE_FILE: 'ignored.sqlite' })).toEqual({
+				kind: 'postgres',
+				url,
+				poolSize: 10
+			});
 		}
 	);
 
@@ -98,9 +100,7 @@ describe('an SQLite hub database', () => {
 
 	it('names the migration that failed', async () => {
 		await sql`create table department_services (id text primary key)`.execute(db);
-		await expect(migrateToLatest(db)).rejects.toThrow(
-			/migration 0001_transactions failed: .*department_services.*already exists/
-		);
+		await expect(migrateToLatest(db)).rejects.toThrow(/migration 0001_transactions failed: .*department_services.*already exists/);
 	});
 });
 
@@ -117,9 +117,9 @@ describe.each(engines)('a hub database on %s', (engine) => {
 
 	it('says which engine it is, but not from inside a transaction', async () => {
 		expect(engineOf(test.db)).toBe(engine);
-		await expect(
-			test.db.transaction().execute(async (trx) => engineOf(trx))
-		).rejects.toThrow(/only knows databases made by createDatabase/);
+		await expect(test.db.transaction().execute(async (trx) => engineOf(trx))).rejects.toThrow(
+			/only knows databases made by createDatabase/
+		);
 	});
 
 	it('has every table, and migrating again applies nothing', async () => {
@@ -150,7 +150,10 @@ describe.each(engines)('a hub database on %s', (engine) => {
 	});
 
 	it('reads BIGINT and COUNT(*) as exact JS numbers', async () => {
-		await test.db.insertInto('department_services').values([...DEMO_SERVICES]).execute();
+		await test.db
+			.insertInto('department_services')
+			.values([...DEMO_SERVICES])
+			.execute();
 		const { rows } = await sql<{ paise: unknown; services: unknown }>`
 			select
 				cast(${sql.lit(LARGEST_EXACT_PAISE)} as bigint) as paise,
@@ -160,9 +163,9 @@ describe.each(engines)('a hub database on %s', (engine) => {
 	});
 
 	it.runIf(engine === 'postgres')('refuses a BIGINT that a JS number would round', async () => {
-		await expect(
-			sql`select cast(${sql.lit('9007199254740993')} as bigint) as paise`.execute(test.db)
-		).rejects.toThrow(/9007199254740993 does not fit a JavaScript number/);
+		await expect(sql`select cast(${sql.lit('9007199254740993')} as bigint) as paise`.execute(test.db)).rejects.toThrow(
+			/9007199254740993 does not fit a JavaScript number/
+		);
 	});
 });
 

@@ -8,9 +8,7 @@ import type { Database } from './schema';
 
 export type DatabaseEngine = 'sqlite' | 'postgres';
 
-export type DatabaseConfig =
-	| { kind: 'postgres'; url: string; poolSize: number }
-	| { kind: 'sqlite'; file: string };
+export type DatabaseConfig = { kind: 'postgres'; url: string; poolSize: number } | { kind: 'sqlite'; file: string };
 
 export const DEFAULT_DATABASE_FILE = 'data/emitra.sqlite';
 export const DEFAULT_POOL_SIZE = 10;
@@ -39,9 +37,7 @@ function postgresUrl(url: string): string {
 	try {
 		protocol = new URL(url).protocol;
 	} catch {
-		throw new Error(
-			'DATABASE_URL is not a URL; expected postgres://user:password@host:5432/database'
-		);
+		throw new Error('DATABASE_URL is not a URL; expected postgres://user:password@host:5432/database');
 	}
 	if (protocol !== 'postgres:' && protocol !== 'postgresql:') {
 		throw new Error(
@@ -65,10 +61,7 @@ function poolSizeFrom(value: string | undefined): number {
 const engineByDatabase = new WeakMap<Kysely<Database>, DatabaseEngine>();
 
 export function createDatabase(config: DatabaseConfig): Kysely<Database> {
-	const dialect =
-		config.kind === 'sqlite'
-			? sqliteDialect(config.file)
-			: postgresDialect(config.url, config.poolSize);
+	const dialect = config.kind === 'sqlite' ? sqliteDialect(config.file) : postgresDialect(config.url, config.poolSize);
 	const db = new Kysely<Database>({ dialect });
 	engineByDatabase.set(db, config.kind);
 	return db;
@@ -81,10 +74,7 @@ export function createDatabase(config: DatabaseConfig): Kysely<Database> {
 export function engineOf(db: Kysely<Database>): DatabaseEngine {
 	const engine = engineByDatabase.get(db);
 	if (engine === undefined) {
-		throw new Error(
-			'engineOf() only knows databases made by createDatabase(), ' +
-				'not transactions or plugin copies of them'
-		);
+		throw new Error('engineOf() only knows databases made by createDatabase(), ' + 'not transactions or plugin copies of them');
 	}
 	return engine;
 }
@@ -115,8 +105,7 @@ function postgresDialect(url: string, poolSize: number): Dialect {
 // BIGINT holds paise and COUNT(*); pg returns it as a string unless told otherwise. The parser
 // is set on this pool only, so other pg users in the process keep pg's defaults.
 const int8AsNumber: pg.CustomTypesConfig = {
-	getTypeParser: (oid, format) =>
-		oid === pg.types.builtins.INT8 ? parseInt8 : pg.types.getTypeParser(oid, format)
+	getTypeParser: (oid, format) => (oid === pg.types.builtins.INT8 ? parseInt8 : pg.types.getTypeParser(oid, format))
 };
 
 function parseInt8(text: string): number {

@@ -80,7 +80,6 @@ export type EmitraTransaction = Selectable<EmitraTransactionTable>;
 
 // ——— Machines and operators ———
 
-
 /** An e-Mitra+ machine, by its kiosk code ("K-code"). */
 export interface KioskTable {
 	code: string;

@@ -49,9 +49,19 @@ describe.each(engines)('government services on %s', (engine) => {
 	};
 
 	it('finds a transaction’s status by the ID as the citizen typed it, and re-checks the kiosk’s validation', async () => {
-		expect(await lookup('transaction-status', { transactionId: '२६११ २२० ००३' })).toMatchObject({ transactionId: '2611220003', status: 'sent_back' });
-		expect(await refusalOf(lookup('transaction-status', { transactionId: 'abc' }))).toMatchObject({ status: 400, code: 'invalid_fields', fields: { transactionId: 'format' } });
-		expect(await refusalOf(lookup('transaction-status', { transactionId: '2611229999' }))).toMatchObject({ status: 404, code: 'not_found' });
+		expect(await lookup('transaction-status', { transactionId: '२६११ २२० ००३' })).toMatchObject({
+			transactionId: '2611220003',
+			status: 'sent_back'
+		});
+		expect(await refusalOf(lookup('transaction-status', { transactionId: 'abc' }))).toMatchObject({
+			status: 400,
+			code: 'invalid_fields',
+			fields: { transactionId: 'format' }
+		});
+		expect(await refusalOf(lookup('transaction-status', { transactionId: '2611229999' }))).toMatchObject({
+			status: 404,
+			code: 'not_found'
+		});
 		expect(await refusalOf(lookup('pay-anything', {}))).toMatchObject({ status: 404, code: 'unknown_service' });
 	});
 
@@ -115,7 +125,9 @@ describe.each(engines)('government services on %s', (engine) => {
 		expect((record as { owners: { share: string }[] }).owners.map((owner) => owner.share)).toEqual(['1/2', '1/4', '1/4']);
 		expect(await refusalOf(lookup('land-record', { villageCode: '11501001', khasra: '999' }))).toMatchObject({ code: 'not_found' });
 		expect(await refusalOf(lookup('land-record', { villageCode: '99999999', khasra: '1' }))).toMatchObject({ code: 'unknown_place' });
-		expect(await refusalOf(lookup('land-record', { villageCode: '11501001', khasra: '12//3' }))).toMatchObject({ code: 'invalid_fields' });
+		expect(await refusalOf(lookup('land-record', { villageCode: '11501001', khasra: '12//3' }))).toMatchObject({
+			code: 'invalid_fields'
+		});
 	});
 
 	it('shows a Jan Aadhaar family with names and mobiles masked', async () => {
@@ -148,7 +160,12 @@ describe.each(engines)('government services on %s', (engine) => {
 
 	it('prints a certificate for ₹10 in cash through the payment core, paid once and printed until it succeeds', async () => {
 		bed.clock.now = new Date('2026-11-22T06:30:00.000Z');
-		const quote = await orderPrint(services, bed.kiosk, { document: { kind: 'certificate', typeId: 'birth', transactionId: '2611230005' }, language: 'hi' }, TEST_ORIGIN);
+		const quote = await orderPrint(
+			services,
+			bed.kiosk,
+			{ document: { kind: 'certificate', typeId: 'birth', transactionId: '2611230005' }, language: 'hi' },
+			TEST_ORIGIN
+		);
 		expect(quote).toMatchObject({
 			biller: { id: 'print-fees' },
 			identifier: '2611230005',
@@ -161,23 +178,44 @@ describe.each(engines)('government services on %s', (engine) => {
 			}
 		});
 		const orderId = quote.bill.billNumber;
-		expect(await refusalOf(recordPrintAttempt(bed.db, bed.kiosk, orderId, { outcome: 'printed' }, bed.clock.now))).toMatchObject({ code: 'print_not_paid' });
+		expect(await refusalOf(recordPrintAttempt(bed.db, bed.kiosk, orderId, { outcome: 'printed' }, bed.clock.now))).toMatchObject({
+			code: 'print_not_paid'
+		});
 		const request = { billerId: 'print-fees', identifier: quote.identifier, billNumber: orderId, language: 'hi' as const };
-		expect(await refusalOf(createPayment(bed.services, bed.kiosk, { ...request, mode: 'card' }, finish))).toMatchObject({ code: 'not_offered' });
+		expect(await refusalOf(createPayment(bed.services, bed.kiosk, { ...request, mode: 'card' }, finish))).toMatchObject({
+			code: 'not_offered'
+		});
 		const payment = await createPayment(bed.services, bed.kiosk, { ...request, mode: 'cash' }, finish);
 		await reportNote(bed.services, bed.kiosk, payment.transactionId, { valuePaise: 1_000 }, finish);
 		const paid = await completeCashPayment(bed.services, bed.kiosk, payment.transactionId, finish);
 		expect(paid).toMatchObject({ status: 'posted', posting: { billerReference: orderId }, amounts: { collectedPaise: 1_000 } });
 
-		expect(await recordPrintAttempt(bed.db, bed.kiosk, orderId, { outcome: 'failed', reason: 'out_of_paper' }, bed.clock.now)).toMatchObject({ status: 'paid', attempts: 1 });
+		expect(
+			await recordPrintAttempt(bed.db, bed.kiosk, orderId, { outcome: 'failed', reason: 'out_of_paper' }, bed.clock.now)
+		).toMatchObject({ status: 'paid', attempts: 1 });
 		const reprint = await findReprint(services, ruralKiosk, payment.transactionId, TEST_ORIGIN);
-		expect(reprint).toMatchObject({ order: { orderId, status: 'paid' }, document: { kind: 'certificate', transactionId: '2611230005' } });
-		expect(await recordPrintAttempt(bed.db, ruralKiosk, orderId, { outcome: 'printed' }, bed.clock.now)).toMatchObject({ status: 'printed', attempts: 2 });
-		expect(await refusalOf(findReprint(services, bed.kiosk, payment.transactionId, TEST_ORIGIN))).toMatchObject({ code: 'already_printed' });
-		expect(await refusalOf(findReprint(services, bed.kiosk, '261120000000', TEST_ORIGIN))).toMatchObject({ code: 'unknown_print_order' });
+		expect(reprint).toMatchObject({
+			order: { orderId, status: 'paid' },
+			document: { kind: 'certificate', transactionId: '2611230005' }
+		});
+		expect(await recordPrintAttempt(bed.db, ruralKiosk, orderId, { outcome: 'printed' }, bed.clock.now)).toMatchObject({
+			status: 'printed',
+			attempts: 2
+		});
+		expect(await refusalOf(findReprint(services, bed.kiosk, payment.transactionId, TEST_ORIGIN))).toMatchObject({
+			code: 'already_printed'
+		});
+		expect(await refusalOf(findReprint(services, bed.kiosk, '261120000000', TEST_ORIGIN))).toMatchObject({
+			code: 'unknown_print_order'
+		});
 
 		// A second print of the same certificate is a new order and a new fee.
-		const again = await orderPrint(services, bed.kiosk, { document: { kind: 'certificate', typeId: 'birth', transactionId: '2611230005' }, language: 'en' }, TEST_ORIGIN);
+		const again = await orderPrint(
+			services,
+			bed.kiosk,
+			{ document: { kind: 'certificate', typeId: 'birth', transactionId: '2611230005' }, language: 'en' },
+			TEST_ORIGIN
+		);
 		expect(again.bill.billNumber).not.toBe(orderId);
 	});
 
@@ -187,7 +225,12 @@ describe.each(engines)('government services on %s', (engine) => {
 
 	it('changes a Jan Aadhaar mobile number after the OTP and a matching fingerprint, with an audit trail', async () => {
 		bed.clock.now = new Date('2026-11-22T07:00:00.000Z');
-		const started = await startMobileChange(services, bed.kiosk, { janAadhaarId: '1041234567', memberId: 'JM1041234502', newMobile: '9876543210', language: 'en' });
+		const started = await startMobileChange(services, bed.kiosk, {
+			janAadhaarId: '1041234567',
+			memberId: 'JM1041234502',
+			newMobile: '9876543210',
+			language: 'en'
+		});
 		expect(started).toMatchObject({ status: 'otp_sent', newMobileMasked: 'XXXXXX3210', memberNameMasked: 'R******* P***** S*****' });
 		const sms = await listSmsOutbox(bed.db, bed.kiosk.code, 5);
 		const otp = /(\d{6}) is the OTP/.exec(sms[0]?.body ?? '')?.[1] ?? '';
@@ -195,33 +238,71 @@ describe.each(engines)('government services on %s', (engine) => {
 		expect(otp).toMatch(/^\d{6}$/);
 
 		const wrong = otp === '000000' ? '111111' : '000000';
-		expect(await refusalOf(verifyMobileChange(services, bed.kiosk, started.changeId, { otp: wrong, pidBlock: '<PidData/>' }))).toMatchObject({ code: 'otp_incorrect', fields: { otp: '2' } });
-		expect(await refusalOf(verifyMobileChange(services, ruralKiosk, started.changeId, { otp, pidBlock: '<PidData/>' }))).toMatchObject({ code: 'no_mobile_change' });
+		expect(
+			await refusalOf(verifyMobileChange(services, bed.kiosk, started.changeId, { otp: wrong, pidBlock: '<PidData/>' }))
+		).toMatchObject({ code: 'otp_incorrect', fields: { otp: '2' } });
+		expect(await refusalOf(verifyMobileChange(services, ruralKiosk, started.changeId, { otp, pidBlock: '<PidData/>' }))).toMatchObject({
+			code: 'no_mobile_change'
+		});
 		const done = await verifyMobileChange(services, bed.kiosk, started.changeId, { otp, pidBlock: '<PidData/>' });
 		expect(done).toMatchObject({ status: 'completed' });
 		const family = await services.departments.janAadhaar.family('1041234567');
 		expect(family[1]?.mobile).toBe('9876543210');
-		const audit = await bed.db.selectFrom('mobile_change_audit').select('event').where('change_id', '=', started.changeId).orderBy('id').execute();
-		expect(audit.map((row) => row.event)).toEqual(['otp_sent', 'otp_incorrect', 'otp_verified', 'fingerprint_matched', 'mobile_updated']);
+		const audit = await bed.db
+			.selectFrom('mobile_change_audit')
+			.select('event')
+			.where('change_id', '=', started.changeId)
+			.orderBy('id')
+			.execute();
+		expect(audit.map((row) => row.event)).toEqual([
+			'otp_sent',
+			'otp_incorrect',
+			'otp_verified',
+			'fingerprint_matched',
+			'mobile_updated'
+		]);
 		const told = (await listSmsOutbox(bed.db, bed.kiosk.code, 5)).map((message) => message.mobile);
 		expect(told.slice(0, 2).sort()).toEqual(['9414056789', '9876543210']);
-		expect(await refusalOf(verifyMobileChange(services, bed.kiosk, started.changeId, { otp, pidBlock: '<PidData/>' }))).toMatchObject({ code: 'change_closed' });
+		expect(await refusalOf(verifyMobileChange(services, bed.kiosk, started.changeId, { otp, pidBlock: '<PidData/>' }))).toMatchObject({
+			code: 'change_closed'
+		});
 		await expect(bed.db.deleteFrom('mobile_change_audit').execute()).rejects.toThrow(/append-only/);
 	});
 
 	it('refuses a fingerprint that does not match and ends the change after three wrong OTPs', async () => {
-		const mismatch = await startMobileChange(services, bed.kiosk, { janAadhaarId: '1049876543', memberId: 'JM1049876501', newMobile: '9001234567', language: 'hi' });
+		const mismatch = await startMobileChange(services, bed.kiosk, {
+			janAadhaarId: '1049876543',
+			memberId: 'JM1049876501',
+			newMobile: '9001234567',
+			language: 'hi'
+		});
 		const sms = await listSmsOutbox(bed.db, bed.kiosk.code, 1);
 		const otp = /OTP (\d{6})/.exec(sms[0]?.body ?? '')?.[1] ?? '';
-		expect(await refusalOf(verifyMobileChange(services, bed.kiosk, mismatch.changeId, { otp, pidBlock: '<PidData/>' }))).toMatchObject({ code: 'fingerprint_mismatch' });
+		expect(await refusalOf(verifyMobileChange(services, bed.kiosk, mismatch.changeId, { otp, pidBlock: '<PidData/>' }))).toMatchObject({
+			code: 'fingerprint_mismatch'
+		});
 		expect((await services.departments.janAadhaar.family('1049876543'))[0]?.mobile).toBe('9784098765');
 
-		const other = await startMobileChange(services, bed.kiosk, { janAadhaarId: '1041234567', memberId: 'JM1041234503', newMobile: '9001234568', language: 'en' });
+		const other = await startMobileChange(services, bed.kiosk, {
+			janAadhaarId: '1041234567',
+			memberId: 'JM1041234503',
+			newMobile: '9001234568',
+			language: 'en'
+		});
 		const attempt = () => verifyMobileChange(services, bed.kiosk, other.changeId, { otp: '000001', pidBlock: '<PidData/>' });
 		await refusalOf(attempt());
 		await refusalOf(attempt());
 		expect(await refusalOf(attempt())).toMatchObject({ code: 'otp_attempts_exhausted' });
 		expect(await refusalOf(attempt())).toMatchObject({ code: 'change_closed' });
-		expect(await refusalOf(startMobileChange(services, bed.kiosk, { janAadhaarId: '1041234567', memberId: 'JM1041234501', newMobile: '9829012345', language: 'en' }))).toMatchObject({ code: 'same_mobile' });
+		expect(
+			await refusalOf(
+				startMobileChange(services, bed.kiosk, {
+					janAadhaarId: '1041234567',
+					memberId: 'JM1041234501',
+					newMobile: '9829012345',
+					language: 'en'
+				})
+			)
+		).toMatchObject({ code: 'same_mobile' });
 	});
 });

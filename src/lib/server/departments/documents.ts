@@ -1,10 +1,5 @@
 import type { Kysely } from 'kysely';
-import {
-	GOVERNMENT_PATHS,
-	type Bilingual,
-	type CertificateDocument,
-	type MarksheetDocument
-} from '$lib/contract';
+import { GOVERNMENT_PATHS, type Bilingual, type CertificateDocument, type MarksheetDocument } from '$lib/contract';
 import { ApiError } from '$lib/server/api/http';
 import type { Database } from '$lib/server/db/schema';
 import { maskName } from '$lib/server/privacy/mask';
@@ -20,7 +15,9 @@ export const SECONDARY_EXAM: Bilingual = { en: 'Secondary Examination (Class 10)
 export const marksheetNumber = (examYear: number, rollNumber: string) => `${examYear}-${rollNumber}`;
 
 /** The payment identifier of a document: certificates by transaction ID; marksheets padded to 16 digits. */
-export function documentRef(document: { kind: 'certificate'; transactionId: string } | { kind: 'marksheet'; examYear: number; rollNumber: string }): string {
+export function documentRef(
+	document: { kind: 'certificate'; transactionId: string } | { kind: 'marksheet'; examYear: number; rollNumber: string }
+): string {
 	return document.kind === 'certificate' ? document.transactionId : `${document.examYear}00000${document.rollNumber}`;
 }
 
@@ -29,11 +26,7 @@ export async function certificateDocument(
 	certificate: IssuedCertificate,
 	origin: string
 ): Promise<CertificateDocument> {
-	const type = await db
-		.selectFrom('certificate_types')
-		.selectAll()
-		.where('id', '=', certificate.typeId)
-		.executeTakeFirstOrThrow();
+	const type = await db.selectFrom('certificate_types').selectAll().where('id', '=', certificate.typeId).executeTakeFirstOrThrow();
 	return {
 		kind: 'certificate',
 		transactionId: certificate.transactionId,
@@ -65,10 +58,8 @@ export function marksheetDocument(record: ExamRecord, origin: string): Marksheet
 		dateOfBirth: record.dateOfBirth,
 		dateOfIssue: record.dateOfIssue,
 		result: record.result,
-		verificationUrl: new URL(
-			GOVERNMENT_PATHS.verifyDocument('marksheet', marksheetNumber(record.examYear, record.rollNumber)),
-			origin
-		).href
+		verificationUrl: new URL(GOVERNMENT_PATHS.verifyDocument('marksheet', marksheetNumber(record.examYear, record.rollNumber)), origin)
+			.href
 	};
 }
 

@@ -1,10 +1,4 @@
-import {
-	maskMobile,
-	type CertificateDocument,
-	type JanAadhaarFamily,
-	type LandRecord,
-	type MarksheetDocument
-} from '$lib/contract';
+import { maskMobile, type CertificateDocument, type JanAadhaarFamily, type LandRecord, type MarksheetDocument } from '$lib/contract';
 import { ApiError } from '$lib/server/api/http';
 import { maskName } from '$lib/server/privacy/mask';
 import { certificateDocument, marksheetDocument } from './documents';

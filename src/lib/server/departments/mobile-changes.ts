@@ -84,7 +84,13 @@ export async function startMobileChange(
 			})
 			.returningAll()
 			.executeTakeFirstOrThrow();
-		await audit(trx, id, 'otp_sent', { kiosk: kiosk.code, to: maskMobile(request.newMobile), from: member.mobile && maskMobile(member.mobile) }, now);
+		await audit(
+			trx,
+			id,
+			'otp_sent',
+			{ kiosk: kiosk.code, to: maskMobile(request.newMobile), from: member.mobile && maskMobile(member.mobile) },
+			now
+		);
 		const name = member.name[request.language];
 		const sms = { mobile: request.newMobile, language: request.language, paymentId: null, kioskCode: kiosk.code };
 		await services.sms.send(trx, { ...sms, body: otpSms(otp, name, request.language) }, now);
@@ -154,8 +160,19 @@ export async function verifyMobileChange(
 			.where('status', '=', 'otp_sent')
 			.returningAll()
 			.executeTakeFirstOrThrow();
-		await audit(trx, change.id, 'mobile_updated', { from: member.mobile && maskMobile(member.mobile), to: maskMobile(change.new_mobile) }, now);
-		const sms = { language: change.language, paymentId: null, kioskCode: kiosk.code, body: changedSms(name, change.new_mobile, kiosk.code, change.language) };
+		await audit(
+			trx,
+			change.id,
+			'mobile_updated',
+			{ from: member.mobile && maskMobile(member.mobile), to: maskMobile(change.new_mobile) },
+			now
+		);
+		const sms = {
+			language: change.language,
+			paymentId: null,
+			kioskCode: kiosk.code,
+			body: changedSms(name, change.new_mobile, kiosk.code, change.language)
+		};
 		await services.sms.send(trx, { ...sms, mobile: change.new_mobile }, now);
 		// The old number hears of it too: a change its holder did not ask for is caught.
 		if (member.mobile) await services.sms.send(trx, { ...sms, mobile: member.mobile }, now);

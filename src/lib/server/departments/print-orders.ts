@@ -1,10 +1,5 @@
 import type { Kysely } from 'kysely';
-import {
-	PRINT_FEE_PAISE,
-	type PrintAttemptRequest,
-	type PrintDocumentKindRequest,
-	type PrintOrderView
-} from '$lib/contract';
+import { PRINT_FEE_PAISE, type PrintAttemptRequest, type PrintDocumentKindRequest, type PrintOrderView } from '$lib/contract';
 import { ApiError } from '$lib/server/api/http';
 import type { BillerAdapter, BillerDirectory, BillLookup, PostingRequest, PostingResult } from '$lib/server/billers';
 import type { Database, Kiosk, PrintOrder } from '$lib/server/db/schema';
@@ -156,11 +151,7 @@ export class PrintFeeAdapter implements BillerAdapter {
 	async postPayment(request: PostingRequest): Promise<PostingResult> {
 		const at = this.now().toISOString();
 		return this.db.transaction().execute(async (trx): Promise<PostingResult> => {
-			const order = await trx
-				.selectFrom('print_orders')
-				.selectAll()
-				.where('id', '=', request.billNumber)
-				.executeTakeFirst();
+			const order = await trx.selectFrom('print_orders').selectAll().where('id', '=', request.billNumber).executeTakeFirst();
 			if (!order) return { status: 'rejected', reason: 'unknown_bill' };
 			if (order.payment_id === request.reference) return { status: 'posted', billerReference: order.id };
 			if (order.paid_at !== null) return { status: 'rejected', reason: 'bill_already_paid' };

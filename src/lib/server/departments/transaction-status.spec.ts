@@ -47,10 +47,7 @@ describe.each(engines)('findTransactionStatus on %s', (engine) => {
 		}
 	});
 
-	it.each(['9999999999', '261122000', '', "2611220001' or '1'='1"])(
-		'finds nothing for %j',
-		async (transactionId) => {
-			expect(await findTransactionStatus(test.db, transactionId)).toBeNull();
-		}
-	);
+	it.each(['9999999999', '261122000', '', "2611220001' or '1'='1"])('finds nothing for %j', async (transactionId) => {
+		expect(await findTransactionStatus(test.db, transactionId)).toBeNull();
+	});
 });

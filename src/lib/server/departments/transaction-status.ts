@@ -7,10 +7,7 @@ import { maskName } from '$lib/server/privacy/mask';
  * Where an e-Mitra application stands, for the kiosk's status screen. The applicant's name is
  * masked here so the full name never leaves the hub. Null when no transaction has that ID.
  */
-export async function findTransactionStatus(
-	db: Kysely<Database>,
-	transactionId: string
-): Promise<TransactionStatusResult | null> {
+export async function findTransactionStatus(db: Kysely<Database>, transactionId: string): Promise<TransactionStatusResult | null> {
 	const row = await db
 		.selectFrom('emitra_transactions as transaction')
 		.innerJoin('department_services as service', 'service.id', 'transaction.service_id')

@@ -26,9 +26,7 @@ const addSeconds = (now: Date, seconds: number) => new Date(now.getTime() + seco
 
 function newEnrolmentCode(): string {
 	// 32 letters and 256 byte values: each byte maps evenly onto the alphabet.
-	return [...randomBytes(ENROLMENT_CODE_LENGTH)]
-		.map((byte) => ENROLMENT_CODE_ALPHABET[byte % ENROLMENT_CODE_ALPHABET.length])
-		.join('');
+	return [...randomBytes(ENROLMENT_CODE_LENGTH)].map((byte) => ENROLMENT_CODE_ALPHABET[byte % ENROLMENT_CODE_ALPHABET.length]).join('');
 }
 
 /**
@@ -106,11 +104,7 @@ function importPublicKey(jwk: KioskPublicKeyJwk): Promise<webcrypto.CryptoKey> {
  * challenge tells nothing about a machine (unknown, revoked and unenrolled look alike here; the
  * route limits it per client address). Only a valid signature learns more (`openKioskSession`).
  */
-export async function issueChallenge(
-	db: Kysely<Database>,
-	kioskCode: string,
-	now: Date
-): Promise<{ nonce: string; expiresAt: string }> {
+export async function issueChallenge(db: Kysely<Database>, kioskCode: string, now: Date): Promise<{ nonce: string; expiresAt: string }> {
 	const nonce = newToken();
 	const expiresAt = addSeconds(now, CHALLENGE_SECONDS);
 	await db.deleteFrom('kiosk_challenges').where('expires_at', '<', now.toISOString()).execute();
@@ -150,7 +144,12 @@ export async function openKioskSession(
 	const signed =
 		key !== undefined &&
 		(await webcrypto.subtle
-			.verify(KIOSK_SIGNATURE_PARAMS, key, Buffer.from(request.signature, 'base64url'), challengeMessage(request.kioskCode, request.nonce))
+			.verify(
+				KIOSK_SIGNATURE_PARAMS,
+				key,
+				Buffer.from(request.signature, 'base64url'),
+				challengeMessage(request.kioskCode, request.nonce)
+			)
 			.catch(() => false));
 	if (!row || !signed) throw new ApiError(401, 'signature_invalid', 'The signature does not match a key this hub holds for the kiosk');
 	if (row.status === 'revoked') throw new ApiError(403, 'kiosk_revoked', `Kiosk ${request.kioskCode} may no longer transact`);

@@ -5,7 +5,16 @@ import { approveRestart, cashBoxContents, recordCashBoxEmptied } from '$lib/serv
 import type { ActiveSession } from '$lib/server/operators/sessions';
 import type { HeartbeatRequest } from '$lib/contract';
 import { fleetCsv } from './fleet-csv';
-import { fleetLists, fleetMachines, mapOperator, registerMachine, revokeMachine, setFleetVersion, transactionsChart, unmapOperator } from './fleet';
+import {
+	fleetLists,
+	fleetMachines,
+	mapOperator,
+	registerMachine,
+	revokeMachine,
+	setFleetVersion,
+	transactionsChart,
+	unmapOperator
+} from './fleet';
 import { recordHeartbeat } from './heartbeats';
 import { findKiosk } from './index';
 import { currentKioskVersion } from './versions';
@@ -28,7 +37,12 @@ describe.each(engines)('the programme office’s fleet on %s', (engine) => {
 	});
 	afterAll(() => test.close());
 
-	const beat = async (code: string, version: string, report: Omit<Partial<HeartbeatRequest>, 'devices'> & { devices?: Partial<HeartbeatRequest['devices']> }, at: Date) => {
+	const beat = async (
+		code: string,
+		version: string,
+		report: Omit<Partial<HeartbeatRequest>, 'devices'> & { devices?: Partial<HeartbeatRequest['devices']> },
+		at: Date
+	) => {
 		const kiosk = await findKiosk(test.db, code);
 		if (!kiosk) throw new Error(`no kiosk ${code}`);
 		await recordHeartbeat(test.db, kiosk, version, { ...healthy, ...report, devices: { ...healthy.devices, ...report.devices } }, at);
@@ -37,13 +51,25 @@ describe.each(engines)('the programme office’s fleet on %s', (engine) => {
 	it('a registered machine is on all three lists until it reports, gets an operator and is used', async () => {
 		const issued = await registerMachine(
 			test.db,
-			{ code: 'K8800001', serial: 'LIPI-TEST-0001', vendor: 'lipi', district: 'Barmer', place: 'Atal Seva Kendra, Gram Panchayat Balotra', kind: 'atal-seva-kendra' },
+			{
+				code: 'K8800001',
+				serial: 'LIPI-TEST-0001',
+				vendor: 'lipi',
+				district: 'Barmer',
+				place: 'Atal Seva Kendra, Gram Panchayat Balotra',
+				kind: 'atal-seva-kendra'
+			},
 			'PODIRECTOR2026',
 			NOW
 		);
 		expect(issued.code).toMatch(/^[2-9A-HJ-NP-Z]{12}$/);
 		let lists = await fleetLists(test.db, NOW, BARMER, 7);
-		expect([lists.unmapped, lists.outdated, lists.idle, lists.unhealthy].map((list) => list.map((machine) => machine.code))).toEqual([['K8800001'], ['K8800001'], ['K8800001'], ['K8800001']]);
+		expect([lists.unmapped, lists.outdated, lists.idle, lists.unhealthy].map((list) => list.map((machine) => machine.code))).toEqual([
+			['K8800001'],
+			['K8800001'],
+			['K8800001'],
+			['K8800001']
+		]);
 		expect(lists.unhealthy[0]?.issues).toEqual(['offline']);
 
 		await beat('K8800001', await currentKioskVersion(test.db), {}, hoursBefore(0.5));
@@ -56,16 +82,52 @@ describe.each(engines)('the programme office’s fleet on %s', (engine) => {
 
 		await beat('K8800001', await currentKioskVersion(test.db), { lastTransactionAt: hoursBefore(2).toISOString() }, hoursBefore(0.2));
 		expect((await fleetLists(test.db, NOW, BARMER, 7)).idle).toEqual([]);
-		await expect(registerMachine(test.db, { code: 'K8800001', serial: 'OTHER-1', vendor: 'lipi', district: 'Barmer', place: 'x', kind: 'urban' }, 'PODIRECTOR2026', NOW)).rejects.toMatchObject({ code: 'kiosk_exists' });
-		await expect(registerMachine(test.db, { code: 'K8800002', serial: 'LIPI-TEST-0001', vendor: 'lipi', district: 'Barmer', place: 'x', kind: 'urban' }, 'PODIRECTOR2026', NOW)).rejects.toMatchObject({ code: 'serial_exists' });
+		await expect(
+			registerMachine(
+				test.db,
+				{ code: 'K8800001', serial: 'OTHER-1', vendor: 'lipi', district: 'Barmer', place: 'x', kind: 'urban' },
+				'PODIRECTOR2026',
+				NOW
+			)
+		).rejects.toMatchObject({ code: 'kiosk_exists' });
+		await expect(
+			registerMachine(
+				test.db,
+				{ code: 'K8800002', serial: 'LIPI-TEST-0001', vendor: 'lipi', district: 'Barmer', place: 'x', kind: 'urban' },
+				'PODIRECTOR2026',
+				NOW
+			)
+		).rejects.toMatchObject({ code: 'serial_exists' });
 	});
 
 	it('fleet health follows what the machines report', async () => {
-		await registerMachine(test.db, { code: 'K8800003', serial: 'PYRO-TEST-0003', vendor: 'pyrotech', district: 'Barmer', place: 'e-Mitra Plus, Station Road, Barmer', kind: 'urban' }, 'PODIRECTOR2026', NOW);
-		await beat('K8800003', '2.3.1', { devices: { printerPaper: 'out', noteAcceptor: 'cash-box-full' }, queuedPayments: { queued: 3, oldestQueuedAt: hoursBefore(7).toISOString(), deadLetters: 1 } }, hoursBefore(0.1));
+		await registerMachine(
+			test.db,
+			{
+				code: 'K8800003',
+				serial: 'PYRO-TEST-0003',
+				vendor: 'pyrotech',
+				district: 'Barmer',
+				place: 'e-Mitra Plus, Station Road, Barmer',
+				kind: 'urban'
+			},
+			'PODIRECTOR2026',
+			NOW
+		);
+		await beat(
+			'K8800003',
+			'2.3.1',
+			{
+				devices: { printerPaper: 'out', noteAcceptor: 'cash-box-full' },
+				queuedPayments: { queued: 3, oldestQueuedAt: hoursBefore(7).toISOString(), deadLetters: 1 }
+			},
+			hoursBefore(0.1)
+		);
 		const byCode = async () => new Map((await fleetMachines(test.db, NOW, BARMER)).map((machine) => [machine.code, machine]));
 		expect((await byCode()).get('K8800003')?.issues).toEqual(['paper-out', 'cash-box-nearly-full', 'queued-payments-old']);
-		expect((await fleetLists(test.db, NOW, { ...BARMER, vendor: 'pyrotech' }, 7)).outdated.map((machine) => machine.code)).toEqual(['K8800003']);
+		expect((await fleetLists(test.db, NOW, { ...BARMER, vendor: 'pyrotech' }, 7)).outdated.map((machine) => machine.code)).toEqual([
+			'K8800003'
+		]);
 
 		await beat('K8800003', '2.3.1', { devices: { noteAcceptor: 'jammed' } }, hoursBefore(2));
 		expect((await byCode()).get('K8800003')?.issues).toEqual(['acceptor-fault', 'offline']);
@@ -73,14 +135,24 @@ describe.each(engines)('the programme office’s fleet on %s', (engine) => {
 	});
 
 	it('one machine per operator: mapping, changing and unmapping are audited', async () => {
-		await expect(mapOperator(test.db, 'K6104735', 'PRIYAJOSHI1995', 'PODIRECTOR2026', NOW)).rejects.toMatchObject({ code: 'operator_already_mapped' });
-		await expect(mapOperator(test.db, 'K6104735', 'PODIRECTOR2026', 'PODIRECTOR2026', NOW)).rejects.toMatchObject({ code: 'unknown_operator' });
+		await expect(mapOperator(test.db, 'K6104735', 'PRIYAJOSHI1995', 'PODIRECTOR2026', NOW)).rejects.toMatchObject({
+			code: 'operator_already_mapped'
+		});
+		await expect(mapOperator(test.db, 'K6104735', 'PODIRECTOR2026', 'PODIRECTOR2026', NOW)).rejects.toMatchObject({
+			code: 'unknown_operator'
+		});
 		await mapOperator(test.db, 'K6104735', 'VIKRAMMEENA1988', 'PODIRECTOR2026', NOW);
 		await mapOperator(test.db, 'K6104735', 'SUNITAKANWAR1993', 'PODIRECTOR2026', NOW);
 		await unmapOperator(test.db, 'K6104735', 'PODIRECTOR2026', NOW);
 		const mapping = await test.db.selectFrom('kiosk_operators').selectAll().where('kiosk_code', '=', 'K6104735').execute();
 		expect(mapping).toEqual([]);
-		const audit = await test.db.selectFrom('audit_log').select(['action', 'detail']).where('kiosk_code', '=', 'K6104735').where('action', 'like', 'operator.%').orderBy('id').execute();
+		const audit = await test.db
+			.selectFrom('audit_log')
+			.select(['action', 'detail'])
+			.where('kiosk_code', '=', 'K6104735')
+			.where('action', 'like', 'operator.%')
+			.orderBy('id')
+			.execute();
 		expect(audit.map((entry) => [entry.action, JSON.parse(entry.detail ?? '{}')])).toEqual([
 			['operator.mapped', { operator: 'VIKRAMMEENA1988', previous: null }],
 			['operator.mapped', { operator: 'SUNITAKANWAR1993', previous: 'VIKRAMMEENA1988' }],
@@ -89,7 +161,15 @@ describe.each(engines)('the programme office’s fleet on %s', (engine) => {
 	});
 
 	it('a revoked machine leaves the lists and its sessions end', async () => {
-		await test.db.insertInto('kiosk_sessions').values({ token_hash: 'x'.repeat(64), kiosk_code: 'K8800003', created_at: NOW.toISOString(), expires_at: hoursBefore(-1).toISOString() }).execute();
+		await test.db
+			.insertInto('kiosk_sessions')
+			.values({
+				token_hash: 'x'.repeat(64),
+				kiosk_code: 'K8800003',
+				created_at: NOW.toISOString(),
+				expires_at: hoursBefore(-1).toISOString()
+			})
+			.execute();
 		await revokeMachine(test.db, 'K8800003', 'PODIRECTOR2026', NOW);
 		expect((await fleetLists(test.db, NOW, BARMER, 7)).outdated).toEqual([]);
 		expect(await test.db.selectFrom('kiosk_sessions').selectAll().where('kiosk_code', '=', 'K8800003').execute()).toEqual([]);
@@ -98,7 +178,11 @@ describe.each(engines)('the programme office’s fleet on %s', (engine) => {
 	it('sets the current kiosk version, audited with the one before', async () => {
 		await setFleetVersion(test.db, '2.5.0', 'PODIRECTOR2026', NOW);
 		expect(await currentKioskVersion(test.db)).toBe('2.5.0');
-		const entry = await test.db.selectFrom('audit_log').select('detail').where('action', '=', 'fleet.current_version_set').executeTakeFirstOrThrow();
+		const entry = await test.db
+			.selectFrom('audit_log')
+			.select('detail')
+			.where('action', '=', 'fleet.current_version_set')
+			.executeTakeFirstOrThrow();
 		expect(JSON.parse(entry.detail ?? '')).toMatchObject({ version: '2.5.0' });
 		await expect(setFleetVersion(test.db, 'latest', 'PODIRECTOR2026', NOW)).rejects.toMatchObject({ status: 422 });
 	});
@@ -118,14 +202,31 @@ describe.each(engines)('the programme office’s fleet on %s', (engine) => {
 	it('the cash box counts notes since it was last emptied, and a restart waits for a payment in progress', async () => {
 		const kiosk = await findKiosk(test.db, 'K1234567');
 		if (!kiosk) throw new Error('no K1234567');
-		const operator = await test.db.selectFrom('operators').selectAll().where('sso_id', '=', 'SURESHSHARMA1984').executeTakeFirstOrThrow();
+		const operator = await test.db
+			.selectFrom('operators')
+			.selectAll()
+			.where('sso_id', '=', 'SURESHSHARMA1984')
+			.executeTakeFirstOrThrow();
 		const active = { operator, session: { kiosk_code: 'K1234567' } } as ActiveSession;
 		const payment = await test.db.selectFrom('payments').selectAll().where('kiosk_code', '=', 'K1234567').executeTakeFirstOrThrow();
-		await test.db.insertInto('payments').values({ ...payment, id: '263269000001', bill_number: 'TEST-IN-PROGRESS', mode: 'cash', status: 'awaiting_payment', created_at: NOW.toISOString() }).execute();
-		await test.db.insertInto('payment_notes').values([
-			{ payment_id: '263269000001', value_paise: 50_000, applied_to: 'payment', received_at: NOW.toISOString() },
-			{ payment_id: '263269000001', value_paise: 10_000, applied_to: 'payment', received_at: NOW.toISOString() }
-		]).execute();
+		await test.db
+			.insertInto('payments')
+			.values({
+				...payment,
+				id: '263269000001',
+				bill_number: 'TEST-IN-PROGRESS',
+				mode: 'cash',
+				status: 'awaiting_payment',
+				created_at: NOW.toISOString()
+			})
+			.execute();
+		await test.db
+			.insertInto('payment_notes')
+			.values([
+				{ payment_id: '263269000001', value_paise: 50_000, applied_to: 'payment', received_at: NOW.toISOString() },
+				{ payment_id: '263269000001', value_paise: 10_000, applied_to: 'payment', received_at: NOW.toISOString() }
+			])
+			.execute();
 		await expect(approveRestart(test.db, kiosk, active, NOW)).rejects.toMatchObject({ status: 409, code: 'payment_in_progress' });
 		const before = await cashBoxContents(test.db, 'K1234567');
 		expect(before).toMatchObject({ notes: 2, amountPaise: 60_000 });

@@ -17,7 +17,6 @@ import {
 import { issueEnrolmentCode } from './enrolment';
 import { currentKioskVersion, isOutdated, setCurrentKioskVersion } from './versions';
 
-
 /** A machine the hub has not heard from for this long is offline. */
 export const OFFLINE_AFTER_MINUTES = 60;
 /** Notes a cash box holds; at `CASH_BOX_NEARLY_FULL` of it an operator must empty it. */
@@ -92,8 +91,15 @@ export async function mapOperator(db: Kysely<Database>, kioskCode: string, ssoId
 		if (elsewhere) throw new ApiError(409, 'operator_already_mapped', `${ssoId} is mapped to ${elsewhere.kiosk_code}`);
 		const previous = await trx.selectFrom('kiosk_operators').selectAll().where('kiosk_code', '=', kioskCode).executeTakeFirst();
 		await trx.deleteFrom('kiosk_operators').where('kiosk_code', '=', kioskCode).execute();
-		await trx.insertInto('kiosk_operators').values({ kiosk_code: kioskCode, operator_sso_id: ssoId, mapped_at: now.toISOString() }).execute();
-		await audit(trx, { actor, action: 'operator.mapped', kioskCode, detail: { operator: ssoId, previous: previous?.operator_sso_id ?? null } }, now);
+		await trx
+			.insertInto('kiosk_operators')
+			.values({ kiosk_code: kioskCode, operator_sso_id: ssoId, mapped_at: now.toISOString() })
+			.execute();
+		await audit(
+			trx,
+			{ actor, action: 'operator.mapped', kioskCode, detail: { operator: ssoId, previous: previous?.operator_sso_id ?? null } },
+			now
+		);
 	});
 }
 
@@ -193,7 +199,11 @@ export async function fleetMachines(db: Kysely<Database>, now: Date, filter: Fle
 			enrolled: row.enrolled_at !== null,
 			operator: row.operator_sso_id ? { ssoId: row.operator_sso_id, name: row.operator_name ?? '' } : null,
 			lastHeartbeatAt: row.received_at ?? null,
-			lastTransactionAt: [lastPayment, reported].filter((at): at is string => at !== null).sort().at(-1) ?? null,
+			lastTransactionAt:
+				[lastPayment, reported]
+					.filter((at): at is string => at !== null)
+					.sort()
+					.at(-1) ?? null,
 			devices: row.devices ? (JSON.parse(row.devices) as DeviceStates) : null,
 			cashBoxNotes: Number(row.cash_box_notes ?? 0),
 			queuedPayments: row.queued_payments ?? 0,
@@ -263,7 +273,9 @@ export async function transactionsChart(db: Kysely<Database>, now: Date, filter:
 	const names = new Map(rows.map((row) => [row.biller_id, { en: row.name_en, hi: row.name_hi }]));
 	return {
 		days,
-		byDistrict: [...count((row) => row.district)].map(([name, perDay]) => ({ name, perDay })).sort((a, b) => a.name.localeCompare(b.name)),
+		byDistrict: [...count((row) => row.district)]
+			.map(([name, perDay]) => ({ name, perDay }))
+			.sort((a, b) => a.name.localeCompare(b.name)),
 		byService: [...count((row) => row.biller_id)]
 			.map(([id, perDay]) => ({ name: names.get(id) ?? { en: id, hi: id }, perDay }))
 			.sort((a, b) => a.name.en.localeCompare(b.name.en))

@@ -7,10 +7,7 @@ export async function findKiosk(db: Kysely<Database>, code: string): Promise<Kio
 }
 
 /** The operator mapped to a machine (one each way), whose wallet the machine's cash uses. */
-export async function operatorOfKiosk(
-	db: Kysely<Database>,
-	kioskCode: string
-): Promise<Operator | undefined> {
+export async function operatorOfKiosk(db: Kysely<Database>, kioskCode: string): Promise<Operator | undefined> {
 	return db
 		.selectFrom('kiosk_operators as mapping')
 		.innerJoin('operators as operator', 'operator.sso_id', 'mapping.operator_sso_id')

@@ -30,7 +30,11 @@ export async function enrolTestKiosk(db: Kysely<Database>, kioskCode: string, no
 export async function signIn(db: Kysely<Database>, kiosk: TestKiosk, now = new Date()): Promise<string> {
 	const { nonce } = await issueChallenge(db, kiosk.code, now);
 	const signature = await webcrypto.subtle.sign(KIOSK_SIGNATURE_PARAMS, kiosk.privateKey, challengeMessage(kiosk.code, nonce));
-	const { token } = await openKioskSession(db, { kioskCode: kiosk.code, nonce, signature: Buffer.from(signature).toString('base64url') }, now);
+	const { token } = await openKioskSession(
+		db,
+		{ kioskCode: kiosk.code, nonce, signature: Buffer.from(signature).toString('base64url') },
+		now
+	);
 	return token;
 }
 

@@ -32,7 +32,10 @@ for (const engine of engines) {
 
 			const now = new Date('2026-11-22T08:00:00Z');
 			const cash = { queueable: true };
-			await expect(refuseOutdatedKiosk(test.db, request({ 'X-Kiosk-Version': '9.0.9' }), now, cash)).rejects.toMatchObject({ status: 403, code: 'kiosk_outdated' });
+			await expect(refuseOutdatedKiosk(test.db, request({ 'X-Kiosk-Version': '9.0.9' }), now, cash)).rejects.toMatchObject({
+				status: 403,
+				code: 'kiosk_outdated'
+			});
 			await expect(refuseOutdatedKiosk(test.db, request({}), now, cash)).rejects.toMatchObject({ code: 'kiosk_outdated' });
 			await expect(refuseOutdatedKiosk(test.db, request({ 'X-Kiosk-Version': '9.1.0' }), now, cash)).resolves.toBeUndefined();
 			// A cash payment the outbox queued before 9.1.0 was set (07:00) is taken from the old kiosk.
@@ -46,10 +49,14 @@ for (const engine of engines) {
 			const outdated = (replay: string) => request({ 'X-Kiosk-Version': '9.0.9', 'X-Kiosk-Replay': replay });
 			// The old constant, queued after the version changed, in the future, or not an instant: refused.
 			for (const replay of ['outbox', '2026-11-22T07:30:00.000Z', '2026-11-22T09:00:00.000Z', '']) {
-				await expect(refuseOutdatedKiosk(test.db, outdated(replay), now, { queueable: true })).rejects.toMatchObject({ code: 'kiosk_outdated' });
+				await expect(refuseOutdatedKiosk(test.db, outdated(replay), now, { queueable: true })).rejects.toMatchObject({
+					code: 'kiosk_outdated'
+				});
 			}
 			// A card or Aadhaar payment is never queued offline, so it never replays past the gate.
-			await expect(refuseOutdatedKiosk(test.db, outdated('2026-11-22T06:59:00.000Z'), now, { queueable: false })).rejects.toMatchObject({ code: 'kiosk_outdated' });
+			await expect(
+				refuseOutdatedKiosk(test.db, outdated('2026-11-22T06:59:00.000Z'), now, { queueable: false })
+			).rejects.toMatchObject({ code: 'kiosk_outdated' });
 		});
 
 		it('accepts only major.minor.patch', async () => {

@@ -15,9 +15,11 @@ export function isKioskVersion(text: string): boolean {
 export function compareVersions(a: string, b: string): number {
 	const parse = (text: string) => VERSION_PATTERN.exec(text)?.slice(1).map(Number) ?? [-1, -1, -1];
 	const right = parse(b);
-	return parse(a)
-		.map((part, index) => part - (right[index] ?? -1))
-		.find((difference) => difference !== 0) ?? 0;
+	return (
+		parse(a)
+			.map((part, index) => part - (right[index] ?? -1))
+			.find((difference) => difference !== 0) ?? 0
+	);
 }
 
 /**
@@ -25,11 +27,7 @@ export function compareVersions(a: string, b: string): number {
  * hub's own build (the hub serves the kiosk app, so a fresh deployment is the current version).
  */
 export async function currentKioskVersion(db: Kysely<Database>): Promise<string> {
-	const row = await db
-		.selectFrom('hub_settings')
-		.select('value')
-		.where('key', '=', CURRENT_KIOSK_VERSION)
-		.executeTakeFirst();
+	const row = await db.selectFrom('hub_settings').select('value').where('key', '=', CURRENT_KIOSK_VERSION).executeTakeFirst();
 	return row?.value ?? hubVersion;
 }
 

@@ -64,7 +64,13 @@ async function call(
 		headers,
 		body: options.body === undefined ? undefined : JSON.stringify(options.body)
 	});
-	const response = await handler({ request, url, cookies: jar.cookies, params: options.params ?? {}, getClientAddress: () => options.clientAddress ?? '10.0.0.7' } as never);
+	const response = await handler({
+		request,
+		url,
+		cookies: jar.cookies,
+		params: options.params ?? {},
+		getClientAddress: () => options.clientAddress ?? '10.0.0.7'
+	} as never);
 	return { status: response.status, body: await response.json(), jar };
 }
 
@@ -120,23 +126,35 @@ describe('who may use the operator console and the programme office', () => {
 
 	it('logs the mapped operator in with an httpOnly, SameSite=strict cookie', async () => {
 		const answer = await logInAs('SURESHSHARMA1984');
-		expect(answer).toMatchObject({ status: 200, body: { operator: { ssoId: 'SURESHSHARMA1984' }, kioskCode: 'K1234567', pinSet: true, locked: false } });
+		expect(answer).toMatchObject({
+			status: 200,
+			body: { operator: { ssoId: 'SURESHSHARMA1984' }, kioskCode: 'K1234567', pinSet: true, locked: false }
+		});
 		expect(answer.jar.options.get(OPERATOR_COOKIE)).toMatchObject({ httpOnly: true, sameSite: 'strict', path: '/' });
 	});
 
 	it('refuses an operator on a machine not mapped to them, in the manual’s words', async () => {
 		const answer = await logInAs('MEENAKUMARI1990');
-		expect(answer).toMatchObject({ status: 403, body: { error: { code: 'operator_not_authorized_for_kiosk', message: 'You are not authorized to access this machine' } } });
+		expect(answer).toMatchObject({
+			status: 403,
+			body: { error: { code: 'operator_not_authorized_for_kiosk', message: 'You are not authorized to access this machine' } }
+		});
 		expect(answer.token).toBeUndefined();
 	});
 
 	it('refuses a programme office account at a kiosk, and a wrong password', async () => {
 		expect(await logInAs('PODIRECTOR2026')).toMatchObject({ status: 403, body: { error: { code: 'wrong_role' } } });
-		expect(await logInAs('ARJUNSINGH1987', 'K3187402', 'not-the-password')).toMatchObject({ status: 401, body: { error: { code: 'credentials_invalid' } } });
+		expect(await logInAs('ARJUNSINGH1987', 'K3187402', 'not-the-password')).toMatchObject({
+			status: 401,
+			body: { error: { code: 'credentials_invalid' } }
+		});
 	});
 
 	it('refuses a login from a machine that has not proven itself', async () => {
-		const answer = await call(login.POST, '/api/v1/operator/login', { kiosk: null, body: { ssoId: 'SURESHSHARMA1984', password: DEMO_PASSWORD } });
+		const answer = await call(login.POST, '/api/v1/operator/login', {
+			kiosk: null,
+			body: { ssoId: 'SURESHSHARMA1984', password: DEMO_PASSWORD }
+		});
 		expect(answer).toMatchObject({ status: 401, body: { error: { code: 'kiosk_unauthenticated' } } });
 	});
 
@@ -159,7 +177,10 @@ describe('who may use the operator console and the programme office', () => {
 		const url = new URL('http://hub.test/admin/en/login');
 		const atAdmin = () =>
 			adminLoginAction({
-				request: new Request(url, { method: 'POST', body: new URLSearchParams({ ssoId: 'MEENAKUMARI1990', password: 'lock-her-out' }) }),
+				request: new Request(url, {
+					method: 'POST',
+					body: new URLSearchParams({ ssoId: 'MEENAKUMARI1990', password: 'lock-her-out' })
+				}),
 				cookies: cookieJar().cookies,
 				url,
 				params: { lang: 'en' },
@@ -174,19 +195,29 @@ describe('who may use the operator console and the programme office', () => {
 	it('a right password for another machine’s operator is a counted attempt, not an oracle', async () => {
 		// MEENAKUMARI1990 knows her password but is not mapped to K3187402: each try counts.
 		for (let attempt = 0; attempt < 5; attempt++) {
-			expect(await logInAs('MEENAKUMARI1990', 'K3187402')).toMatchObject({ status: 403, body: { error: { code: 'operator_not_authorized_for_kiosk' } } });
+			expect(await logInAs('MEENAKUMARI1990', 'K3187402')).toMatchObject({
+				status: 403,
+				body: { error: { code: 'operator_not_authorized_for_kiosk' } }
+			});
 		}
 		expect(await logInAs('MEENAKUMARI1990', 'K3187402')).toMatchObject({ status: 429 });
 	});
 
 	it('limits enrolment codes per client address, never for everyone: a script elsewhere cannot block an installer', async () => {
-		const publicKey = { kty: 'EC', crv: 'P-256', x: 'f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU', y: 'x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0' };
+		const publicKey = {
+			kty: 'EC',
+			crv: 'P-256',
+			x: 'f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU',
+			y: 'x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0'
+		};
 		const tryCode = (clientAddress: string) =>
 			call(enrol.POST, '/api/v1/kiosk/enrol', { kiosk: null, clientAddress, body: { enrolmentCode: 'AAAA-BBBB-CCCC', publicKey } });
 		// Thirty wrong codes at once from one address: ten are checked, the rest wait.
 		const burst = await Promise.all(Array.from({ length: 30 }, () => tryCode('203.0.113.50')));
 		expect(burst.filter((answer) => answer.status === 403)).toHaveLength(10);
-		expect(burst.filter((answer) => answer.status === 429).every((answer) => answer.body.error.code === 'too_many_attempts')).toBe(true);
+		expect(burst.filter((answer) => answer.status === 429).every((answer) => answer.body.error.code === 'too_many_attempts')).toBe(
+			true
+		);
 		// An installer at another address is not held up.
 		expect(await tryCode('198.51.100.23')).toMatchObject({ status: 403, body: { error: { code: 'enrolment_code_invalid' } } });
 	});
@@ -194,13 +225,25 @@ describe('who may use the operator console and the programme office', () => {
 	it('limits every anonymous endpoint per client address, together', async () => {
 		const perMinute = hubLimits().publicPerClient.hits;
 		const ask = [
-			(clientAddress: string) => call(receiptVerify.GET, '/api/v1/receipts/261234567890/verify', { kiosk: null, clientAddress, params: { id: '261234567890' } }),
-			(clientAddress: string) => call(documentVerify.GET, '/api/v1/documents/marksheet/2025-1234567/verify', { kiosk: null, clientAddress, params: { kind: 'marksheet', number: '2025-1234567' } }),
-			(clientAddress: string) => call(challenge.POST, '/api/v1/kiosk/challenge', { kiosk: null, clientAddress, body: { kioskCode: 'K1234567' } })
+			(clientAddress: string) =>
+				call(receiptVerify.GET, '/api/v1/receipts/261234567890/verify', {
+					kiosk: null,
+					clientAddress,
+					params: { id: '261234567890' }
+				}),
+			(clientAddress: string) =>
+				call(documentVerify.GET, '/api/v1/documents/marksheet/2025-1234567/verify', {
+					kiosk: null,
+					clientAddress,
+					params: { kind: 'marksheet', number: '2025-1234567' }
+				}),
+			(clientAddress: string) =>
+				call(challenge.POST, '/api/v1/kiosk/challenge', { kiosk: null, clientAddress, body: { kioskCode: 'K1234567' } })
 		];
 		const answers = await Promise.all(Array.from({ length: perMinute }, (_, index) => ask[index % ask.length]!('203.0.113.80')));
 		expect(answers.every((answer) => answer.status < 400 || answer.body.error.code === 'unknown_receipt')).toBe(true);
-		for (const next of ask) expect(await next('203.0.113.80')).toMatchObject({ status: 429, body: { error: { code: 'rate_limited' } } });
+		for (const next of ask)
+			expect(await next('203.0.113.80')).toMatchObject({ status: 429, body: { error: { code: 'rate_limited' } } });
 		// Another address (another phone scanning a receipt) is not held up.
 		expect(await ask[0]!('203.0.113.81')).toMatchObject({ status: 404, body: { error: { code: 'unknown_receipt' } } });
 	});
@@ -209,7 +252,9 @@ describe('who may use the operator console and the programme office', () => {
 		const secret = 'Zq7-never-log-this-9Xw';
 		const written: string[] = [];
 		const capture = (...args: unknown[]) => void written.push(args.map(String).join(' '));
-		const spies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((level) => vi.spyOn(console, level).mockImplementation(capture));
+		const spies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((level) =>
+			vi.spyOn(console, level).mockImplementation(capture)
+		);
 		const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (written.push(String(chunk)), true));
 		try {
 			const answers = [
@@ -222,7 +267,12 @@ describe('who may use the operator console and the programme office', () => {
 			const audit = await db.selectFrom('audit_log').selectAll().execute();
 			const failures = await db.selectFrom('rate_counters').selectAll().execute();
 			expect(answers.map((answer) => answer.status)).toEqual([401, 401, 400, 400]);
-			for (const text of [...written, ...answers.map((answer) => JSON.stringify(answer.body)), JSON.stringify(audit), JSON.stringify(failures)]) {
+			for (const text of [
+				...written,
+				...answers.map((answer) => JSON.stringify(answer.body)),
+				JSON.stringify(audit),
+				JSON.stringify(failures)
+			]) {
 				expect(text).not.toContain(secret);
 			}
 		} finally {
@@ -233,28 +283,47 @@ describe('who may use the operator console and the programme office', () => {
 
 	describe.each(CONSOLE_ENDPOINTS)('the console’s %s endpoint', (name, handler, body) => {
 		it('refuses no session', async () => {
-			expect(await call(handler, name, { body })).toMatchObject({ status: 401, body: { error: { code: 'operator_unauthenticated' } } });
+			expect(await call(handler, name, { body })).toMatchObject({
+				status: 401,
+				body: { error: { code: 'operator_unauthenticated' } }
+			});
 		});
 
 		it('refuses an expired session', async () => {
 			const { token } = await logInAs('SURESHSHARMA1984');
 			const db = await getDatabase();
-			await db.updateTable('operator_sessions').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where('token_hash', '=', tokenHash(token ?? '')).execute();
-			expect(await call(handler, name, { body, cookie: token })).toMatchObject({ status: 401, body: { error: { code: 'operator_session_expired' } } });
+			await db
+				.updateTable('operator_sessions')
+				.set({ expires_at: new Date(Date.now() - 1000).toISOString() })
+				.where('token_hash', '=', tokenHash(token ?? ''))
+				.execute();
+			expect(await call(handler, name, { body, cookie: token })).toMatchObject({
+				status: 401,
+				body: { error: { code: 'operator_session_expired' } }
+			});
 		});
 
 		it('refuses a session from another machine', async () => {
 			const { token } = await logInAs('SURESHSHARMA1984');
-			expect(await call(handler, name, { body, cookie: token, kiosk: 'K2045318' })).toMatchObject({ status: 403, body: { error: { code: 'operator_not_authorized_for_kiosk' } } });
+			expect(await call(handler, name, { body, cookie: token, kiosk: 'K2045318' })).toMatchObject({
+				status: 403,
+				body: { error: { code: 'operator_not_authorized_for_kiosk' } }
+			});
 		});
 
 		it('refuses the wrong role (a programme office session)', async () => {
-			expect(await call(handler, name, { body, cookie: await adminToken() })).toMatchObject({ status: 403, body: { error: { code: 'wrong_role' } } });
+			expect(await call(handler, name, { body, cookie: await adminToken() })).toMatchObject({
+				status: 403,
+				body: { error: { code: 'wrong_role' } }
+			});
 		});
 
 		it('refuses a machine that has not proven itself, even with a good session', async () => {
 			const { token } = await logInAs('SURESHSHARMA1984');
-			expect(await call(handler, name, { body, cookie: token, kiosk: null })).toMatchObject({ status: 401, body: { error: { code: 'kiosk_unauthenticated' } } });
+			expect(await call(handler, name, { body, cookie: token, kiosk: null })).toMatchObject({
+				status: 401,
+				body: { error: { code: 'kiosk_unauthenticated' } }
+			});
 		});
 
 		it('answers the operator mapped to this machine', async () => {
@@ -267,20 +336,32 @@ describe('who may use the operator console and the programme office', () => {
 	it('a locked console opens only with the PIN, and five wrong PINs end the session', async () => {
 		const { token } = await logInAs('SURESHSHARMA1984');
 		await call(lock.POST, 'lock', { body: {}, cookie: token });
-		expect(await call(consoleRoute.GET, 'console', { cookie: token })).toMatchObject({ status: 403, body: { error: { code: 'operator_locked' } } });
-		expect(await call(unlock.POST, 'unlock', { body: { pin: '0000' }, cookie: token })).toMatchObject({ status: 403, body: { error: { code: 'pin_invalid' } } });
+		expect(await call(consoleRoute.GET, 'console', { cookie: token })).toMatchObject({
+			status: 403,
+			body: { error: { code: 'operator_locked' } }
+		});
+		expect(await call(unlock.POST, 'unlock', { body: { pin: '0000' }, cookie: token })).toMatchObject({
+			status: 403,
+			body: { error: { code: 'pin_invalid' } }
+		});
 		expect(await call(unlock.POST, 'unlock', { body: { pin: DEMO_PIN.pin }, cookie: token })).toMatchObject({ status: 200 });
 		expect((await call(consoleRoute.GET, 'console', { cookie: token })).status).toBe(200);
 		await call(lock.POST, 'lock', { body: {}, cookie: token });
-		for (let attempt = 0; attempt < 4; attempt++) expect((await call(unlock.POST, 'unlock', { body: { pin: '9999' }, cookie: token })).status).toBe(403);
-		expect(await call(unlock.POST, 'unlock', { body: { pin: '9999' }, cookie: token })).toMatchObject({ status: 401, body: { error: { code: 'operator_session_expired' } } });
+		for (let attempt = 0; attempt < 4; attempt++)
+			expect((await call(unlock.POST, 'unlock', { body: { pin: '9999' }, cookie: token })).status).toBe(403);
+		expect(await call(unlock.POST, 'unlock', { body: { pin: '9999' }, cookie: token })).toMatchObject({
+			status: 401,
+			body: { error: { code: 'operator_session_expired' } }
+		});
 		expect(await call(unlock.POST, 'unlock', { body: { pin: DEMO_PIN.pin }, cookie: token })).toMatchObject({ status: 401 });
 	});
 
 	it('counts parallel wrong PINs one by one: the session ends and the right PIN no longer opens it', async () => {
 		const { token } = await logInAs('SURESHSHARMA1984');
 		await call(lock.POST, 'lock', { body: {}, cookie: token });
-		const answers = await Promise.all(Array.from({ length: 12 }, () => call(unlock.POST, 'unlock', { body: { pin: '1357' }, cookie: token })));
+		const answers = await Promise.all(
+			Array.from({ length: 12 }, () => call(unlock.POST, 'unlock', { body: { pin: '1357' }, cookie: token }))
+		);
 		const statuses = answers.map((answer) => answer.status);
 		expect(statuses.filter((status) => status === 403)).toHaveLength(4);
 		expect(statuses.filter((status) => status === 401)).toHaveLength(8);
@@ -324,7 +405,11 @@ describe('who may use the operator console and the programme office', () => {
 
 			const expired = await adminToken();
 			const db = await getDatabase();
-			await db.updateTable('operator_sessions').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where('token_hash', '=', tokenHash(expired)).execute();
+			await db
+				.updateTable('operator_sessions')
+				.set({ expires_at: new Date(Date.now() - 1000).toISOString() })
+				.where('token_hash', '=', tokenHash(expired))
+				.execute();
 			expect((await guard(method, routeId, path, expired)).refused?.status).toBe(method === 'GET' ? 303 : 401);
 
 			const { token: operatorSession } = await logInAs('SURESHSHARMA1984');
@@ -372,7 +457,10 @@ describe('who may use the operator console and the programme office', () => {
 		it('refuses a machine operator at the programme office login', async () => {
 			const url = new URL('http://hub.test/admin/en/login');
 			const result = await adminLoginAction({
-				request: new Request(url, { method: 'POST', body: new URLSearchParams({ ssoId: 'SURESHSHARMA1984', password: DEMO_PASSWORD }) }),
+				request: new Request(url, {
+					method: 'POST',
+					body: new URLSearchParams({ ssoId: 'SURESHSHARMA1984', password: DEMO_PASSWORD })
+				}),
 				cookies: cookieJar().cookies,
 				url,
 				params: { lang: 'en' },

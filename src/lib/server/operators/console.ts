@@ -34,7 +34,12 @@ export async function cashBoxContents(db: Kysely<Database>, kioskCode: string) {
 		amountPaise: Number(inBox?.paise ?? 0),
 		since: lastEmptied?.emptied_at ?? null,
 		lastEmptied: lastEmptied
-			? { at: lastEmptied.emptied_at, by: lastEmptied.operator_sso_id, notes: lastEmptied.notes, amountPaise: lastEmptied.amount_paise }
+			? {
+					at: lastEmptied.emptied_at,
+					by: lastEmptied.operator_sso_id,
+					notes: lastEmptied.notes,
+					amountPaise: lastEmptied.amount_paise
+				}
 			: null
 	};
 }
@@ -128,7 +133,12 @@ export async function recordCashBoxEmptied(db: Kysely<Database>, kiosk: Kiosk, a
 			.execute();
 		await audit(
 			trx,
-			{ actor: active.operator.sso_id, action: 'console.cash_box_emptied', kioskCode: kiosk.code, detail: { notes: contents.notes, amountPaise: contents.amountPaise } },
+			{
+				actor: active.operator.sso_id,
+				action: 'console.cash_box_emptied',
+				kioskCode: kiosk.code,
+				detail: { notes: contents.notes, amountPaise: contents.amountPaise }
+			},
 			now
 		);
 		return cashBoxContents(trx, kiosk.code);

@@ -173,10 +173,18 @@ export async function requireAdminSession(db: Kysely<Database>, token: string | 
 }
 
 export async function endSession(db: Kysely<Database>, active: ActiveSession, now: Date): Promise<void> {
-	await db.updateTable('operator_sessions').set({ ended_at: now.toISOString() }).where('token_hash', '=', active.session.token_hash).execute();
+	await db
+		.updateTable('operator_sessions')
+		.set({ ended_at: now.toISOString() })
+		.where('token_hash', '=', active.session.token_hash)
+		.execute();
 	await audit(
 		db,
-		{ actor: active.operator.sso_id, action: active.session.kiosk_code ? 'operator.logout' : 'admin.logout', kioskCode: active.session.kiosk_code },
+		{
+			actor: active.operator.sso_id,
+			action: active.session.kiosk_code ? 'operator.logout' : 'admin.logout',
+			kioskCode: active.session.kiosk_code
+		},
 		now
 	);
 }
@@ -246,7 +254,11 @@ export async function unlockWithPin(db: Kysely<Database>, active: ActiveSession,
 		return;
 	}
 	if (counted.pin_failures === PIN_TRIES) {
-		await db.updateTable('operator_sessions').set({ ended_at: now.toISOString() }).where('token_hash', '=', active.session.token_hash).execute();
+		await db
+			.updateTable('operator_sessions')
+			.set({ ended_at: now.toISOString() })
+			.where('token_hash', '=', active.session.token_hash)
+			.execute();
 		await audit(db, { actor: active.operator.sso_id, action: 'operator.session_ended_by_pin_failures', kioskCode }, now);
 		throw new ApiError(401, 'operator_session_expired', 'Too many wrong PINs; log in again');
 	}

@@ -26,13 +26,7 @@ export function aadhaarPayFingerprint(request: AadhaarPayRequest): unknown {
  * Pays from the citizen's bank account with Aadhaar and fingerprint (AePS). The Aadhaar number
  * goes to the gateway and is kept only masked; the PID block is passed on as it came.
  */
-export async function payByAadhaar(
-	services: PaymentServices,
-	kiosk: Kiosk,
-	paymentId: string,
-	request: AadhaarPayRequest,
-	finish: Finish
-) {
+export async function payByAadhaar(services: PaymentServices, kiosk: Kiosk, paymentId: string, request: AadhaarPayRequest, finish: Finish) {
 	const payment = await requirePayment(services.db, kiosk.code, paymentId);
 	if (payment.mode !== 'aadhaar') {
 		throw new ApiError(409, 'wrong_mode', `Payment ${paymentId} is paid by ${payment.mode}, not Aadhaar`);

@@ -37,13 +37,20 @@ describe('paymentAmounts', () => {
 			feePaise: 0,
 			toCollectPaise: 35_000
 		});
-		expect(paymentAmounts(5_000, 8_000, { mode: 'card' })).toMatchObject({ creditAppliedPaise: 5_000, payablePaise: 0, toCollectPaise: 0 });
+		expect(paymentAmounts(5_000, 8_000, { mode: 'card' })).toMatchObject({
+			creditAppliedPaise: 5_000,
+			payablePaise: 0,
+			toCollectPaise: 0
+		});
 	});
 
 	it('charges cards online as configured, and nothing on the POS or by Aadhaar', () => {
 		// Debit: no MDR up to ₹2,000; 0.50% + 18% GST above (₹12.495 → ₹12.50, GST ₹2.25).
 		expect(paymentAmounts(200_000, 0, { mode: 'cardOnline', cardKind: 'debit' }).feePaise).toBe(0);
-		expect(paymentAmounts(249_900, 0, { mode: 'cardOnline', cardKind: 'debit' })).toMatchObject({ feePaise: 1_475, toCollectPaise: 251_375 });
+		expect(paymentAmounts(249_900, 0, { mode: 'cardOnline', cardKind: 'debit' })).toMatchObject({
+			feePaise: 1_475,
+			toCollectPaise: 251_375
+		});
 		// Credit: 1.50% + GST of ₹1,000 = ₹15 + ₹2.70.
 		expect(paymentAmounts(100_000, 0, { mode: 'cardOnline', cardKind: 'credit' }).feePaise).toBe(1_770);
 		expect(paymentAmounts(2_345_600, 0, { mode: 'card' }).feePaise).toBe(0);

@@ -12,11 +12,7 @@ export interface PaymentAmounts {
 	toCollectPaise: number;
 }
 
-export function paymentAmounts(
-	billPaise: number,
-	creditAvailablePaise: number,
-	method: PaymentMethod
-): PaymentAmounts {
+export function paymentAmounts(billPaise: number, creditAvailablePaise: number, method: PaymentMethod): PaymentAmounts {
 	const creditAppliedPaise = Math.min(creditAvailablePaise, billPaise);
 	const payablePaise = billPaise - creditAppliedPaise;
 	const feePaise = chargePaise(chargeScheduleFor(method), payablePaise);

@@ -36,11 +36,7 @@ export async function acceptApproval(
 ): Promise<PaymentView> {
 	if (!isOpen(payment) && payment.status !== 'cancelled') {
 		if (payment.rrn !== approval.rrn) {
-			throw new ApiError(
-				409,
-				'payment_already_paid',
-				`Payment ${payment.id} was already paid with RRN ${payment.rrn}`
-			);
+			throw new ApiError(409, 'payment_already_paid', `Payment ${payment.id} was already paid with RRN ${payment.rrn}`);
 		}
 		return settleIfDue(services, payment.id, finish);
 	}
@@ -84,18 +80,10 @@ export async function acceptApproval(
 
 type ApprovalOutcome =
 	/** Another request changed the payment first: decide again from what it is now. */
-	| { kind: 'moved' }
-	| { kind: 'paid'; payment: Payment }
-	| { kind: 'answered'; view: PaymentView };
+	{ kind: 'moved' } | { kind: 'paid'; payment: Payment } | { kind: 'answered'; view: PaymentView };
 
 /** The kiosk reports what its card terminal (or its own AePS device) approved. */
-export async function recordApproval(
-	services: PaymentServices,
-	kiosk: Kiosk,
-	paymentId: string,
-	request: ApprovalRequest,
-	finish: Finish
-) {
+export async function recordApproval(services: PaymentServices, kiosk: Kiosk, paymentId: string, request: ApprovalRequest, finish: Finish) {
 	const payment = await requirePayment(services.db, kiosk.code, paymentId);
 	if (payment.mode !== request.mode) {
 		const message = `Payment ${paymentId} is paid by ${payment.mode}, not ${request.mode}`;

@@ -63,7 +63,11 @@ describe.each(engines)('fetching and starting bill payments on %s', (engine) => 
 			code: 'invalid_fields',
 			fields: { identifier: 'format' }
 		});
-		expect(await refusalOf(quote('phed', '210300004501'))).toEqual({ status: 400, code: 'invalid_fields', fields: { mobile: 'required' } });
+		expect(await refusalOf(quote('phed', '210300004501'))).toEqual({
+			status: 400,
+			code: 'invalid_fields',
+			fields: { mobile: 'required' }
+		});
 		// Postpaid mobile: the bill's own number is enough.
 		expect(await quote('airtel', '9829012001')).toMatchObject({ bill: { billNumber: 'AT2611012001' } });
 		expect(await refusalOf(quote('bsnl-landline', '1412745601', '9414012345'))).toMatchObject({ code: 'invalid_fields' });
@@ -71,11 +75,18 @@ describe.each(engines)('fetching and starting bill payments on %s', (engine) => 
 
 	it('starts one payment per bill at a time and none for a bill that changed or was paid', async () => {
 		const bill = await addBill(bed.db, 10_000);
-		expect(await refusalOf(startPayment(bed, { ...bill, billNumber: 'OLD-BILL' }, 'cash'))).toEqual({ status: 409, code: 'bill_changed' });
+		expect(await refusalOf(startPayment(bed, { ...bill, billNumber: 'OLD-BILL' }, 'cash'))).toEqual({
+			status: 409,
+			code: 'bill_changed'
+		});
 		const payment = await startPayment(bed, bill, 'card');
 		expect(v.parse(paymentView, payment)).toEqual(payment);
 		expect(await refusalOf(startPayment(bed, bill, 'cash'))).toEqual({ status: 409, code: 'bill_payment_in_progress' });
-		expect(await refusalOf(startPayment(bed, { billerId: 'idea', identifier: '9772012099', billNumber: 'ID2611012099', amountPaise: 49_900 }, 'cash'))).toEqual({
+		expect(
+			await refusalOf(
+				startPayment(bed, { billerId: 'idea', identifier: '9772012099', billNumber: 'ID2611012099', amountPaise: 49_900 }, 'cash')
+			)
+		).toEqual({
 			status: 409,
 			code: 'bill_already_paid'
 		});
@@ -84,7 +95,10 @@ describe.each(engines)('fetching and starting bill payments on %s', (engine) => 
 	it('lets only a kiosk with an operator take payments', async () => {
 		const unmapped = await findKiosk(bed.db, 'K6104735');
 		if (unmapped === undefined) throw new Error('no demo kiosk K6104735');
-		expect(await refusalOf(quoteBill(bed.services, unmapped, 'airtel', { identifier: '9829012002' }))).toEqual({ status: 403, code: 'kiosk_unmapped' });
+		expect(await refusalOf(quoteBill(bed.services, unmapped, 'airtel', { identifier: '9829012002' }))).toEqual({
+			status: 403,
+			code: 'kiosk_unmapped'
+		});
 	});
 
 	it('starts nothing in the last minutes of the IST day', async () => {
@@ -107,7 +121,11 @@ describe.each(engines)('fetching and starting bill payments on %s', (engine) => 
 			.values({ biller_id: bill.billerId, identifier: bill.identifier, balance_paise: 5_000, updated_at: '2026-11-22T06:00:00.000Z' })
 			.execute();
 		const covered = await quote(bill.billerId, bill.identifier, '9414012345');
-		expect(covered).toMatchObject({ creditAppliedPaise: 1_500, payablePaise: 0, modes: { cash: { available: true, toCollectPaise: 0 } } });
+		expect(covered).toMatchObject({
+			creditAppliedPaise: 1_500,
+			payablePaise: 0,
+			modes: { cash: { available: true, toCollectPaise: 0 } }
+		});
 		expect(covered.modes.card).toEqual({ available: false, reason: 'covered_by_credit' });
 	});
 
@@ -133,7 +151,10 @@ describe.each(engines)('fetching and starting bill payments on %s', (engine) => 
 				mobileRequired: true,
 				cashLimitPaise: null
 			});
-			expect(billers.find((biller) => biller.id === 'jvvnl')).toMatchObject({ identifier: { label: { hi: 'के-क्रमांक' } }, cashLimitPaise: 2_000_000 });
+			expect(billers.find((biller) => biller.id === 'jvvnl')).toMatchObject({
+				identifier: { label: { hi: 'के-क्रमांक' } },
+				cashLimitPaise: 2_000_000
+			});
 		});
 
 		it('has demo bills that fit their biller’s rules, with unique bill numbers', async () => {
@@ -144,7 +165,8 @@ describe.each(engines)('fetching and starting bill payments on %s', (engine) => 
 				expect(bill.identifier).toHaveLength(biller?.identifier.length ?? 0);
 			}
 			expect(new Set(DEMO_BILLS.map((bill) => `${bill.billerId}/${bill.billNumber}`)).size).toBe(DEMO_BILLS.length);
-			for (const billerId of billers.keys()) expect(DEMO_BILLS.filter((bill) => bill.billerId === billerId).length).toBeGreaterThan(0);
+			for (const billerId of billers.keys())
+				expect(DEMO_BILLS.filter((bill) => bill.billerId === billerId).length).toBeGreaterThan(0);
 		});
 
 		it('posts once per reference and takes a posting back when asked', async () => {
@@ -154,12 +176,18 @@ describe.each(engines)('fetching and starting bill payments on %s', (engine) => 
 			const posted = await adapter.postPayment(request);
 			expect(posted).toMatchObject({ status: 'posted' });
 			expect(await adapter.postPayment(request)).toEqual(posted);
-			expect(await adapter.postPayment({ ...request, reference: '263260000002' })).toEqual({ status: 'rejected', reason: 'bill_already_paid' });
+			expect(await adapter.postPayment({ ...request, reference: '263260000002' })).toEqual({
+				status: 'rejected',
+				reason: 'bill_already_paid'
+			});
 			expect(await adapter.fetchBill(bill.identifier)).toMatchObject({ kind: 'paid' });
 			expect(await adapter.reverse(request.reference)).toEqual({ reversed: true });
 			expect(await adapter.reverse(request.reference)).toEqual({ reversed: false });
 			expect(await adapter.fetchBill(bill.identifier)).toMatchObject({ kind: 'due', bill: { billNumber: bill.billNumber } });
-			expect(await adapter.postPayment({ ...request, reference: '263260000003', amountPaise: 7_000 })).toEqual({ status: 'rejected', reason: 'amount_mismatch' });
+			expect(await adapter.postPayment({ ...request, reference: '263260000003', amountPaise: 7_000 })).toEqual({
+				status: 'rejected',
+				reason: 'amount_mismatch'
+			});
 		});
 	});
 });

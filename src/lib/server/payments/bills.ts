@@ -1,23 +1,10 @@
 import type { Kysely } from 'kysely';
 import { ApiError } from '$lib/server/api/http';
 import type { Biller, Database, Kiosk, Operator, Payment } from '$lib/server/db/schema';
-import {
-	BillerUnavailableError,
-	checkBillRequest,
-	requirePayableBiller,
-	type BillerBill,
-	type BillHolder
-} from '$lib/server/billers';
+import { BillerUnavailableError, checkBillRequest, requirePayableBiller, type BillerBill, type BillHolder } from '$lib/server/billers';
 import { operatorOfKiosk } from '$lib/server/kiosks';
 import { maskName } from '$lib/server/privacy/mask';
-import type {
-	BillQuote,
-	BillRequest,
-	CreatePaymentRequest,
-	ModeUnavailableReason,
-	PaymentMode,
-	PaymentStatus
-} from '$lib/contract';
+import type { BillQuote, BillRequest, CreatePaymentRequest, ModeUnavailableReason, PaymentMode, PaymentStatus } from '$lib/contract';
 import { paymentAmounts, type PaymentAmounts } from './amounts';
 import type { PaymentMethod } from './charges';
 import { creditBalance, takeCredit } from './credits';
@@ -36,11 +23,7 @@ interface DueBill {
 }
 
 /** The bill a citizen asked for, or the refusal the kiosk words for them (nothing charged). */
-async function fetchDueBill(
-	services: PaymentServices,
-	billerId: string,
-	request: BillRequest
-): Promise<DueBill> {
+async function fetchDueBill(services: PaymentServices, billerId: string, request: BillRequest): Promise<DueBill> {
 	const biller = await requirePayableBiller(services.db, billerId);
 	const holder = checkBillRequest(biller, request);
 	let lookup;
@@ -103,12 +86,7 @@ const REFUSAL_MESSAGES: Record<ModeUnavailableReason, string> = {
 };
 
 /** The bill, the credit on the account and what each payment mode would take, before paying. */
-export async function quoteBill(
-	services: PaymentServices,
-	kiosk: Kiosk,
-	billerId: string,
-	request: BillRequest
-): Promise<BillQuote> {
+export async function quoteBill(services: PaymentServices, kiosk: Kiosk, billerId: string, request: BillRequest): Promise<BillQuote> {
 	const operator = await requireOperator(services.db, kiosk);
 	const { biller, holder, bill } = await fetchDueBill(services, billerId, request);
 	const now = services.now();
@@ -155,12 +133,7 @@ export async function quoteBill(
 }
 
 /** A bill can have one payment at a time that is not cancelled or reversed. */
-const LIVE_STATUSES = [
-	'created',
-	'awaiting_payment',
-	'paid',
-	'posted'
-] as const satisfies readonly PaymentStatus[];
+const LIVE_STATUSES = ['created', 'awaiting_payment', 'paid', 'posted'] as const satisfies readonly PaymentStatus[];
 
 function isUniqueViolation(error: unknown): boolean {
 	const code = (error as { code?: unknown } | null)?.code;
@@ -171,12 +144,7 @@ function isUniqueViolation(error: unknown): boolean {
  * Starts a payment, before any money moves: fixes the amounts, takes the account's credit,
  * holds the bill amount on the operator's wallet for cash, and leaves it awaiting payment.
  */
-export async function createPayment(
-	services: PaymentServices,
-	kiosk: Kiosk,
-	request: CreatePaymentRequest,
-	finish: Finish
-) {
+export async function createPayment(services: PaymentServices, kiosk: Kiosk, request: CreatePaymentRequest, finish: Finish) {
 	const operator = await requireOperator(services.db, kiosk);
 	const { biller, holder, bill } = await fetchDueBill(services, request.billerId, request);
 	if (bill.billNumber !== request.billNumber) {
@@ -206,24 +174,28 @@ export async function createPayment(
 				const refusal = modeRefusal(request.mode, amounts, biller, availablePaise, now);
 				if (refusal !== null) throw new ApiError(422, refusal, REFUSAL_MESSAGES[refusal]);
 
-				const created = await insertPayment(trx, {
-					kiosk_code: kiosk.code,
-					operator_sso_id: operator.sso_id,
-					biller_id: biller.id,
-					identifier: holder.identifier,
-					bill_number: bill.billNumber,
-					bill_date: bill.billDate,
-					due_date: bill.dueDate,
-					consumer_name: bill.consumerName,
-					citizen_mobile: holder.smsMobile,
-					citizen_email: holder.email,
-					language: request.language,
-					mode: request.mode,
-					bill_amount_paise: amounts.billPaise,
-					credit_applied_paise: amounts.creditAppliedPaise,
-					fee_paise: amounts.feePaise,
-					to_collect_paise: amounts.toCollectPaise
-				}, now);
+				const created = await insertPayment(
+					trx,
+					{
+						kiosk_code: kiosk.code,
+						operator_sso_id: operator.sso_id,
+						biller_id: biller.id,
+						identifier: holder.identifier,
+						bill_number: bill.billNumber,
+						bill_date: bill.billDate,
+						due_date: bill.dueDate,
+						consumer_name: bill.consumerName,
+						citizen_mobile: holder.smsMobile,
+						citizen_email: holder.email,
+						language: request.language,
+						mode: request.mode,
+						bill_amount_paise: amounts.billPaise,
+						credit_applied_paise: amounts.creditAppliedPaise,
+						fee_paise: amounts.feePaise,
+						to_collect_paise: amounts.toCollectPaise
+					},
+					now
+				);
 				const creation = { paymentId: created.id, event: 'status', toStatus: 'created' as const };
 				await recordAudit(trx, { ...creation, amountPaise: amounts.billPaise, detail: { ...amounts } }, now);
 

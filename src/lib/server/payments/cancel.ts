@@ -62,13 +62,7 @@ export function closeOpenPayment<T>(
 }
 
 /** The kiosk gives up (timer ran out, acceptor failed, citizen cancelled); cancelling twice is fine. */
-export async function cancelPayment(
-	services: PaymentServices,
-	kiosk: Kiosk,
-	paymentId: string,
-	request: CancelRequest,
-	finish: Finish
-) {
+export async function cancelPayment(services: PaymentServices, kiosk: Kiosk, paymentId: string, request: CancelRequest, finish: Finish) {
 	const payment = await requirePayment(services.db, kiosk.code, paymentId);
 	if (!isOpen(payment) && payment.status !== 'cancelled') {
 		throw new ApiError(409, 'payment_not_cancellable', `Payment ${paymentId} is already ${payment.status}`);

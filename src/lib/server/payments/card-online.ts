@@ -10,11 +10,7 @@ import { settleIfDue } from './settle';
 import { recordAudit, requirePayment, retryOnConcurrentChange, updatePayment } from './store';
 import type { Finish } from './view';
 
-async function requireCardOnline(
-	services: PaymentServices,
-	kiosk: Kiosk,
-	paymentId: string
-): Promise<Payment> {
+async function requireCardOnline(services: PaymentServices, kiosk: Kiosk, paymentId: string): Promise<Payment> {
 	const payment = await requirePayment(services.db, kiosk.code, paymentId);
 	if (payment.mode !== 'cardOnline') {
 		throw new ApiError(409, 'wrong_mode', `Payment ${paymentId} is paid by ${payment.mode}, not card online`);

@@ -32,7 +32,10 @@ describe.each(engines)('card and Aadhaar payments on %s', (engine) => {
 		recordApproval(services, bed.kiosk, payment.transactionId, approval, finish);
 
 	/** The reference biller, except that posting does what the test says. */
-	const withPosting = (postPayment: BillerAdapter['postPayment'], reverse: BillerAdapter['reverse'] = async () => ({ reversed: false })) => ({
+	const withPosting = (
+		postPayment: BillerAdapter['postPayment'],
+		reverse: BillerAdapter['reverse'] = async () => ({ reversed: false })
+	) => ({
 		...bed.services,
 		billers: (billerId: string) => ({ ...bed.services.billers(billerId), postPayment, reverse })
 	});
@@ -54,7 +57,10 @@ describe.each(engines)('card and Aadhaar payments on %s', (engine) => {
 		const payment = await startPayment(bed, await addBill(bed.db, 10_000), 'card');
 		const posted = await approve(payment);
 		expect(await approve(payment)).toEqual(posted);
-		expect(await refusalOf(approve(payment, bed.services, posApproval(payment, '999912345678')))).toEqual({ status: 409, code: 'payment_already_paid' });
+		expect(await refusalOf(approve(payment, bed.services, posApproval(payment, '999912345678')))).toEqual({
+			status: 409,
+			code: 'payment_already_paid'
+		});
 	});
 
 	it('reverses the charge when the biller refuses the bill, and gives the credit back', async () => {
@@ -63,7 +69,12 @@ describe.each(engines)('card and Aadhaar payments on %s', (engine) => {
 		await recordNoteAndComplete(first);
 		expect(await creditOf(bed, bill)).toBe(800);
 
-		const refused = await addBill(bed.db, 187_640, { billerId: bill.billerId, identifier: bill.identifier, billDate: '2026-11-15', rejectsPostings: true });
+		const refused = await addBill(bed.db, 187_640, {
+			billerId: bill.billerId,
+			identifier: bill.identifier,
+			billDate: '2026-11-15',
+			rejectsPostings: true
+		});
 		await bed.db.updateTable('reference_consumers').set({ rejects_postings: 1 }).where('identifier', '=', bill.identifier).execute();
 		const payment = await startPayment(bed, refused, 'card');
 		expect(payment.amounts).toMatchObject({ creditAppliedPaise: 800, toCollectPaise: 186_840 });
@@ -113,7 +124,10 @@ describe.each(engines)('card and Aadhaar payments on %s', (engine) => {
 	it('reverses a charge for the wrong amount', async () => {
 		const payment = await startPayment(bed, await addBill(bed.db, 30_000), 'card');
 		const wrong = { ...posApproval(payment), amountPaise: 3_000 };
-		expect(await approve(payment, bed.services, wrong)).toMatchObject({ status: 'reversed', reversal: { reason: 'amount_mismatch', amountPaise: 3_000 } });
+		expect(await approve(payment, bed.services, wrong)).toMatchObject({
+			status: 'reversed',
+			reversal: { reason: 'amount_mismatch', amountPaise: 3_000 }
+		});
 	});
 
 	it('reverses an approval that arrives after the payment was cancelled (an unknown outcome resolved late)', async () => {
@@ -135,7 +149,8 @@ describe.each(engines)('card and Aadhaar payments on %s', (engine) => {
 	describe('card online with OTP', () => {
 		const start = (payment: PaymentView, cardNumber: string, expiryYear = 2029) =>
 			startCardOnline(bed.services, bed.kiosk, payment.transactionId, { cardNumber, expiryMonth: 8, expiryYear }, finish);
-		const otp = (payment: PaymentView, code: string) => confirmCardOtp(bed.services, bed.kiosk, payment.transactionId, { otp: code }, finish);
+		const otp = (payment: PaymentView, code: string) =>
+			confirmCardOtp(bed.services, bed.kiosk, payment.transactionId, { otp: code }, finish);
 
 		it('charges a credit card its MDR, sends the OTP and posts once it is right', async () => {
 			const payment = await startPayment(bed, await addBill(bed.db, 100_000), 'cardOnline');
@@ -146,14 +161,21 @@ describe.each(engines)('card and Aadhaar payments on %s', (engine) => {
 				instrument: { masked: '411111XXXXXX1111', label: 'visa credit' },
 				otp: { attemptsLeft: null, lastIncorrect: false }
 			});
-			expect(await otp(payment, '000000')).toMatchObject({ status: 'awaiting_payment', otp: { attemptsLeft: 2, lastIncorrect: true } });
+			expect(await otp(payment, '000000')).toMatchObject({
+				status: 'awaiting_payment',
+				otp: { attemptsLeft: 2, lastIncorrect: true }
+			});
 			expect(await otp(payment, REFERENCE_OTP)).toMatchObject({
 				status: 'posted',
 				amounts: { collectedPaise: 101_770 },
 				instrument: { authCode: expect.stringMatching(/^\d{6}$/), rrn: expect.stringMatching(/^\d{12}$/) },
 				otp: null
 			});
-			const session = await bed.db.selectFrom('reference_card_sessions').selectAll().where('payment_reference', '=', payment.transactionId).execute();
+			const session = await bed.db
+				.selectFrom('reference_card_sessions')
+				.selectAll()
+				.where('payment_reference', '=', payment.transactionId)
+				.execute();
 			expect(JSON.stringify(session)).not.toContain('4111111111111111');
 		});
 
@@ -165,7 +187,11 @@ describe.each(engines)('card and Aadhaar payments on %s', (engine) => {
 		it('cancels the payment when the issuer declines or the OTP is wrong three times', async () => {
 			const declined = await startPayment(bed, await addBill(bed.db, 5_000), 'cardOnline');
 			await start(declined, '4000000000009995');
-			expect(await otp(declined, REFERENCE_OTP)).toMatchObject({ status: 'cancelled', cancelReason: 'declined', declineReason: 'insufficient_funds' });
+			expect(await otp(declined, REFERENCE_OTP)).toMatchObject({
+				status: 'cancelled',
+				cancelReason: 'declined',
+				declineReason: 'insufficient_funds'
+			});
 
 			const mistyped = await startPayment(bed, await addBill(bed.db, 5_000), 'cardOnline');
 			await start(mistyped, '6073849700004947');
@@ -185,7 +211,13 @@ describe.each(engines)('card and Aadhaar payments on %s', (engine) => {
 
 	describe('Aadhaar', () => {
 		const pay = (payment: PaymentView, aadhaarNumber: string, bankIin = '607094') =>
-			payByAadhaar(bed.services, bed.kiosk, payment.transactionId, { aadhaarNumber, bankIin, pidBlock: '<PidData>…</PidData>' }, finish);
+			payByAadhaar(
+				bed.services,
+				bed.kiosk,
+				payment.transactionId,
+				{ aadhaarNumber, bankIin, pidBlock: '<PidData>…</PidData>' },
+				finish
+			);
 
 		it('pays from the bank account and keeps the Aadhaar number only masked', async () => {
 			const payment = await startPayment(bed, await addBill(bed.db, 45_000), 'aadhaar');

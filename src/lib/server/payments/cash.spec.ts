@@ -10,16 +10,7 @@ import { completeCashPayment, reportNote } from './cash';
 import { addCredit, creditBalance, takeCredit } from './credits';
 import { cancelAbandonedPayments, startPaymentJobs } from './jobs';
 import { retryDuePostings } from './settle';
-import {
-	addBill,
-	creditOf,
-	finish,
-	openPaymentTestBed,
-	refusalOf,
-	startPayment,
-	walletOf,
-	type PaymentTestBed
-} from './testing/bed';
+import { addBill, creditOf, finish, openPaymentTestBed, refusalOf, startPayment, walletOf, type PaymentTestBed } from './testing/bed';
 import { holdForPayment, openWallet, topUpWallet, walletBalance } from './wallet';
 
 /** 22 Nov 2026 in Rajasthan, as UTC instants (IST = UTC + 5:30). */
@@ -42,7 +33,8 @@ describe.each(engines)('cash payments, the wallet and the midnight job on %s', (
 	afterAll(() => bed.close());
 
 	const insertNotes = async (transactionId: string, ...rupees: number[]) => {
-		for (const value of rupees) await reportNote(bed.services, bed.kiosk, transactionId, { valuePaise: (value * 100) as 1_000 }, finish);
+		for (const value of rupees)
+			await reportNote(bed.services, bed.kiosk, transactionId, { valuePaise: (value * 100) as 1_000 }, finish);
 	};
 	const complete = (transactionId: string) => completeCashPayment(bed.services, bed.kiosk, transactionId, finish);
 
@@ -55,7 +47,12 @@ describe.each(engines)('cash payments, the wallet and the midnight job on %s', (
 			payablePaise: 1_700,
 			modes: { cash: { available: true, toCollectPaise: 2_000 } }
 		});
-		const payment = await startPayment(bed, { billerId: 'airtel', identifier: '9829012017', billNumber: 'AT2610012017', amountPaise: 1_700 }, 'cash', { mobile: undefined });
+		const payment = await startPayment(
+			bed,
+			{ billerId: 'airtel', identifier: '9829012017', billNumber: 'AT2610012017', amountPaise: 1_700 },
+			'cash',
+			{ mobile: undefined }
+		);
 		expect(payment).toMatchObject({ status: 'awaiting_payment', amounts: { toCollectPaise: 2_000 } });
 		await insertNotes(payment.transactionId, 20);
 		const receipt = await complete(payment.transactionId);
@@ -74,7 +71,11 @@ describe.each(engines)('cash payments, the wallet and the midnight job on %s', (
 			payablePaise: 34_600,
 			modes: { cash: { toCollectPaise: 35_000 }, card: { toCollectPaise: 34_600 } }
 		});
-		const second = await startPayment(bed, { billerId: 'airtel', identifier: '9829012017', billNumber: 'AT2611012017', amountPaise: 34_900 }, 'cash');
+		const second = await startPayment(
+			bed,
+			{ billerId: 'airtel', identifier: '9829012017', billNumber: 'AT2611012017', amountPaise: 34_900 },
+			'cash'
+		);
 		await insertNotes(second.transactionId, 200, 100, 50);
 		expect(await complete(second.transactionId)).toMatchObject({
 			status: 'posted',
@@ -92,7 +93,11 @@ describe.each(engines)('cash payments, the wallet and the midnight job on %s', (
 		const bill = await addBill(bed.db, 123_456);
 		const before = await walletOf(bed);
 		const payment = await startPayment(bed, bill, 'cash');
-		expect(await walletOf(bed)).toEqual({ ...before, heldPaise: before.heldPaise + 123_456, availablePaise: before.availablePaise - 123_456 });
+		expect(await walletOf(bed)).toEqual({
+			...before,
+			heldPaise: before.heldPaise + 123_456,
+			availablePaise: before.availablePaise - 123_456
+		});
 		await insertNotes(payment.transactionId, 500, 500, 200, 50);
 		await complete(payment.transactionId);
 		expect(await walletOf(bed)).toEqual({
@@ -100,7 +105,12 @@ describe.each(engines)('cash payments, the wallet and the midnight job on %s', (
 			heldPaise: before.heldPaise,
 			availablePaise: before.availablePaise - 123_456
 		});
-		const ledger = await bed.db.selectFrom('wallet_ledger').selectAll().where('payment_id', '=', payment.transactionId).orderBy('id').execute();
+		const ledger = await bed.db
+			.selectFrom('wallet_ledger')
+			.selectAll()
+			.where('payment_id', '=', payment.transactionId)
+			.orderBy('id')
+			.execute();
 		expect(ledger.map((row) => [row.kind, row.amount_paise, row.balance_after_paise])).toEqual([
 			['hold', 123_456, before.balancePaise],
 			['debit', 123_456, before.balancePaise - 123_456]
@@ -176,7 +186,11 @@ describe.each(engines)('cash payments, the wallet and the midnight job on %s', (
 		await bed.db.updateTable('reference_consumers').set({ rejects_postings: 0 }).where('identifier', '=', bill.identifier).execute();
 		bed.clock.now = new Date(bed.clock.now.getTime() + 10 * 60_000);
 		expect(await retryDuePostings(bed.services)).toEqual(['posted']);
-		expect(await walletOf(bed)).toEqual({ ...walletBefore, balancePaise: walletBefore.balancePaise - 41_250, availablePaise: walletBefore.availablePaise - 41_250 });
+		expect(await walletOf(bed)).toEqual({
+			...walletBefore,
+			balancePaise: walletBefore.balancePaise - 41_250,
+			availablePaise: walletBefore.availablePaise - 41_250
+		});
 		const row = await bed.db.selectFrom('payments').selectAll().where('id', '=', payment.transactionId).executeTakeFirstOrThrow();
 		expect(row).toMatchObject({ status: 'posted', posting_attempts: 2 });
 	});
@@ -215,14 +229,20 @@ describe.each(engines)('cash payments, the wallet and the midnight job on %s', (
 					// Whatever notes come first, ₹500 notes follow until the amount is reached.
 					for (const note of [...firstNotes, ...Array<number>(10).fill(50_000)]) {
 						if (collected >= payment.amounts.toCollectPaise) break;
-						collected = (await reportNote(bed.services, bed.kiosk, payment.transactionId, { valuePaise: note as 1_000 }, finish)).amounts.collectedPaise;
+						collected = (
+							await reportNote(bed.services, bed.kiosk, payment.transactionId, { valuePaise: note as 1_000 }, finish)
+						).amounts.collectedPaise;
 					}
 					const receipt = await complete(payment.transactionId);
 					expect(receipt.status).toBe('posted');
 					expect(receipt.amounts.collectedPaise).toBe(billPaise + receipt.amounts.creditedPaise);
 					expect(receipt.amounts.creditedPaise).toBeGreaterThanOrEqual(0);
 					expect(await creditOf(bed, bill)).toBe(receipt.amounts.creditedPaise);
-					expect(await walletOf(bed)).toEqual({ ...wallet, balancePaise: wallet.balancePaise - billPaise, availablePaise: wallet.availablePaise - billPaise });
+					expect(await walletOf(bed)).toEqual({
+						...wallet,
+						balancePaise: wallet.balancePaise - billPaise,
+						availablePaise: wallet.availablePaise - billPaise
+					});
 				}
 			),
 			{ numRuns: 8 }
@@ -236,12 +256,14 @@ describe.each(engines)('cash payments, the wallet and the midnight job on %s', (
 			paymentId = (await startPayment(bed, await addBill(bed.db, 1_000), 'card')).transactionId;
 		});
 
-
 		it('maps one operator to each machine, and refuses a second mapping either way', async () => {
 			expect(await operatorOfKiosk(bed.db, 'K1234567')).toMatchObject({ sso_id: 'SURESHSHARMA1984', role: 'lsp-kiosk-admin' });
 			expect(await operatorOfKiosk(bed.db, 'K6104735')).toBeUndefined();
 			const mapping = (kioskCode: string, ssoId: string) =>
-				bed.db.insertInto('kiosk_operators').values({ kiosk_code: kioskCode, operator_sso_id: ssoId, mapped_at: bed.clock.now.toISOString() }).execute();
+				bed.db
+					.insertInto('kiosk_operators')
+					.values({ kiosk_code: kioskCode, operator_sso_id: ssoId, mapped_at: bed.clock.now.toISOString() })
+					.execute();
 			await expect(mapping('K6104735', 'SURESHSHARMA1984')).rejects.toThrow(/unique/i);
 			await expect(mapping('K1234567', 'MEENAKUMARI1990')).rejects.toThrow(/unique|primary/i);
 		});
@@ -256,28 +278,42 @@ describe.each(engines)('cash payments, the wallet and the midnight job on %s', (
 
 		it('never lets holds that race exceed the wallet', async () => {
 			const ssoId = 'RACE.TEST';
-			await bed.db.insertInto('operators').values({ sso_id: ssoId, name: 'Race Test', role: 'kiosk-operator', created_at: bed.clock.now.toISOString() }).execute();
+			await bed.db
+				.insertInto('operators')
+				.values({ sso_id: ssoId, name: 'Race Test', role: 'kiosk-operator', created_at: bed.clock.now.toISOString() })
+				.execute();
 			await bed.db.transaction().execute(async (trx) => {
 				await openWallet(trx, ssoId, bed.clock.now);
 				await topUpWallet(trx, ssoId, 1_500, bed.clock.now);
 			});
 			const holds = await Promise.all(
-				Array.from({ length: 8 }, () => bed.db.transaction().execute((trx) => holdForPayment(trx, ssoId, paymentId, 600, bed.clock.now)))
+				Array.from({ length: 8 }, () =>
+					bed.db.transaction().execute((trx) => holdForPayment(trx, ssoId, paymentId, 600, bed.clock.now))
+				)
 			);
 			expect(holds.filter(Boolean)).toHaveLength(2);
 			expect(await walletBalance(bed.db, ssoId)).toEqual({ balancePaise: 1_500, heldPaise: 1_200, availablePaise: 300 });
-			await expect(bed.db.updateTable('operator_wallets').set({ held_paise: 1_600 }).where('operator_sso_id', '=', ssoId).execute()).rejects.toThrow(/check/i);
+			await expect(
+				bed.db.updateTable('operator_wallets').set({ held_paise: 1_600 }).where('operator_sso_id', '=', ssoId).execute()
+			).rejects.toThrow(/check/i);
 		});
 
 		it('never spends the same credit twice when payments race for it', async () => {
 			const account = { billerId: 'phed', identifier: '210300004507' };
 			await bed.db.transaction().execute((trx) => addCredit(trx, account, 'excess_cash', 500, paymentId, bed.clock.now));
 			const taken = await Promise.all(
-				Array.from({ length: 4 }, () => bed.db.transaction().execute((trx) => takeCredit(trx, account, 300, paymentId, bed.clock.now)))
+				Array.from({ length: 4 }, () =>
+					bed.db.transaction().execute((trx) => takeCredit(trx, account, 300, paymentId, bed.clock.now))
+				)
 			);
 			expect(taken.reduce((sum, paise) => sum + paise, 0)).toBe(500);
 			expect(await creditBalance(bed.db, account)).toBe(0);
-			const ledger = await bed.db.selectFrom('credit_ledger').select(['kind', 'amount_paise', 'balance_after_paise']).where('identifier', '=', account.identifier).orderBy('id').execute();
+			const ledger = await bed.db
+				.selectFrom('credit_ledger')
+				.select(['kind', 'amount_paise', 'balance_after_paise'])
+				.where('identifier', '=', account.identifier)
+				.orderBy('id')
+				.execute();
 			expect(ledger.at(-1)).toEqual({ kind: 'applied', amount_paise: 200, balance_after_paise: 0 });
 		});
 
@@ -306,7 +342,10 @@ describe.each(engines)('cash payments, the wallet and the midnight job on %s', (
 			await reportNote(bed.services, bed.kiosk, cash.transactionId, { valuePaise: 1_000 }, finish);
 			const card = await startAt(IST.nov22At2354, 'card');
 
-			expect(await cancelAbandonedPayments(bed.db, IST.nov22At2359)).toEqual({ cancelled: [cash.transactionId, card.transactionId], paid: [] });
+			expect(await cancelAbandonedPayments(bed.db, IST.nov22At2359)).toEqual({
+				cancelled: [cash.transactionId, card.transactionId],
+				paid: []
+			});
 			expect(await statusOf(cash.transactionId)).toBe('cancelled');
 			expect(await statusOf(card.transactionId)).toBe('cancelled');
 			const vouchers = await bed.db.selectFrom('vouchers').selectAll().where('payment_id', '=', cash.transactionId).execute();
@@ -334,8 +373,14 @@ describe.each(engines)('cash payments, the wallet and the midnight job on %s', (
 			expect(await cancelAbandonedPayments(bed.db, IST.nov22At2359)).toEqual({ cancelled: [], paid: [payment.transactionId] });
 			bed.clock.now = IST.nov23At0001;
 			expect(await retryDuePostings(bed.services)).toEqual(['posted']);
-			const bill = await bed.db.selectFrom('payments').select(['biller_id', 'identifier']).where('id', '=', payment.transactionId).executeTakeFirstOrThrow();
-			expect(await creditOf(bed, { billerId: bill.biller_id, identifier: bill.identifier, billNumber: '', amountPaise: 0 })).toBe(300);
+			const bill = await bed.db
+				.selectFrom('payments')
+				.select(['biller_id', 'identifier'])
+				.where('id', '=', payment.transactionId)
+				.executeTakeFirstOrThrow();
+			expect(await creditOf(bed, { billerId: bill.biller_id, identifier: bill.identifier, billNumber: '', amountPaise: 0 })).toBe(
+				300
+			);
 		});
 
 		it('sweeps earlier days as soon as the hub starts', async () => {

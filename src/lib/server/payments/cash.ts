@@ -5,13 +5,7 @@ import { excessCashPaise, type NoteCreditedRequest } from '$lib/contract';
 import { addCredit } from './credits';
 import type { PaymentServices } from './services';
 import { postingLeaseUntil, postPaidPayment, settleIfDue } from './settle';
-import {
-	ConcurrentChangeError,
-	recordAudit,
-	requirePayment,
-	retryOnConcurrentChange,
-	transition
-} from './store';
+import { ConcurrentChangeError, recordAudit, requirePayment, retryOnConcurrentChange, transition } from './store';
 import type { Finish } from './view';
 import { issueVoucher } from './vouchers';
 
@@ -26,13 +20,7 @@ function requireCash(payment: Payment): void {
  * that arrives after the payment was completed or cancelled (a replay from the kiosk's outbox)
  * is still the citizen's money: it becomes a voucher and a credit on the account.
  */
-export async function reportNote(
-	services: PaymentServices,
-	kiosk: Kiosk,
-	paymentId: string,
-	note: NoteCreditedRequest,
-	finish: Finish
-) {
+export async function reportNote(services: PaymentServices, kiosk: Kiosk, paymentId: string, note: NoteCreditedRequest, finish: Finish) {
 	const now = services.now();
 	return retryOnConcurrentChange(() =>
 		services.db.transaction().execute(async (trx) => {
@@ -93,12 +81,7 @@ export async function markCashPaid(trx: Kysely<Database>, payment: Payment, at: 
 }
 
 /** The kiosk has taken at least the amount to collect: mark paid, post, answer with the receipt. */
-export async function completeCashPayment(
-	services: PaymentServices,
-	kiosk: Kiosk,
-	paymentId: string,
-	finish: Finish
-) {
+export async function completeCashPayment(services: PaymentServices, kiosk: Kiosk, paymentId: string, finish: Finish) {
 	const payment = await requirePayment(services.db, kiosk.code, paymentId);
 	requireCash(payment);
 	if (payment.status === 'cancelled') {

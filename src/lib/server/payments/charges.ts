@@ -41,9 +41,7 @@ export const PAYMENT_CHARGES = {
 } & Record<Exclude<PaymentMode, 'cardOnline'>, ChargeSchedule>;
 
 /** How a citizen pays: card online is charged by the kind of card. */
-export type PaymentMethod =
-	| { mode: Exclude<PaymentMode, 'cardOnline'> }
-	| { mode: 'cardOnline'; cardKind: CardKind };
+export type PaymentMethod = { mode: Exclude<PaymentMode, 'cardOnline'> } | { mode: 'cardOnline'; cardKind: CardKind };
 
 export function chargeScheduleFor(method: PaymentMethod): ChargeSchedule {
 	return method.mode === 'cardOnline' ? PAYMENT_CHARGES.cardOnline[method.cardKind] : PAYMENT_CHARGES[method.mode];

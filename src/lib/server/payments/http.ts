@@ -60,12 +60,7 @@ export interface CommandOptions<Body> {
 export function paymentCommand<Schema extends v.GenericSchema>(
 	event: HubRequestEvent,
 	schema: Schema,
-	command: (
-		services: PaymentServices,
-		kiosk: Kiosk,
-		body: v.InferOutput<Schema>,
-		finish: Finish
-	) => Promise<PaymentView>,
+	command: (services: PaymentServices, kiosk: Kiosk, body: v.InferOutput<Schema>, finish: Finish) => Promise<PaymentView>,
 	options: CommandOptions<v.InferOutput<Schema>> = {}
 ): Promise<Response> {
 	return handleApi(async () => {

@@ -47,7 +47,14 @@ describe.each(engines)('idempotency keys on %s', (engine) => {
 	};
 	const bodyFor = async (amountPaise = 25_000): Promise<CreatePaymentRequest> => {
 		const bill = await addBill(bed.db, amountPaise);
-		return { billerId: bill.billerId, identifier: bill.identifier, billNumber: bill.billNumber, mobile: '9414012345', language: 'hi', mode: 'cash' };
+		return {
+			billerId: bill.billerId,
+			identifier: bill.identifier,
+			billNumber: bill.billNumber,
+			mobile: '9414012345',
+			language: 'hi',
+			mode: 'cash'
+		};
 	};
 	const paymentsFor = (body: CreatePaymentRequest) =>
 		bed.db.selectFrom('payments').select('id').where('bill_number', '=', body.billNumber).execute();
@@ -83,7 +90,11 @@ describe.each(engines)('idempotency keys on %s', (engine) => {
 		const key = randomUUID();
 		expect(await refusalOf(create(key, body, LOW_WALLET_KIOSK))).toEqual({ status: 422, code: 'wallet_insufficient' });
 		await bed.db.transaction().execute((trx) => topUpWallet(trx, LOW_WALLET_OPERATOR, 100_000, bed.clock.now));
-		expect(await create(key, body, LOW_WALLET_KIOSK)).toMatchObject({ status: 422, replayed: true, body: { error: { code: 'wallet_insufficient' } } });
+		expect(await create(key, body, LOW_WALLET_KIOSK)).toMatchObject({
+			status: 422,
+			replayed: true,
+			body: { error: { code: 'wallet_insufficient' } }
+		});
 		expect(await create(randomUUID(), body, LOW_WALLET_KIOSK)).toMatchObject({ status: 201 });
 	});
 
@@ -108,7 +119,9 @@ describe.each(engines)('idempotency keys on %s', (engine) => {
 			await gate;
 			return createPayment(bed.services, bed.kiosk, body, finisher(TEST_ORIGIN, save));
 		});
-		await expect.poll(() => bed.db.selectFrom('idempotency_keys').select('status').where('key', '=', key).executeTakeFirst()).toEqual({ status: 'in_flight' });
+		await expect
+			.poll(() => bed.db.selectFrom('idempotency_keys').select('status').where('key', '=', key).executeTakeFirst())
+			.toEqual({ status: 'in_flight' });
 		expect(await refusalOf(create(key, body))).toEqual({ status: 409, code: 'request_in_progress' });
 		letFirstFinish();
 		const answered = await first;
@@ -132,7 +145,11 @@ describe.each(engines)('idempotency keys on %s', (engine) => {
 			})
 			.execute();
 		expect(await refusalOf(create(key, body))).toEqual({ status: 409, code: 'request_in_progress' });
-		await bed.db.updateTable('idempotency_keys').set({ locked_at: lockedAt(IDEMPOTENCY_LOCK_MS + 1) }).where('key', '=', key).execute();
+		await bed.db
+			.updateTable('idempotency_keys')
+			.set({ locked_at: lockedAt(IDEMPOTENCY_LOCK_MS + 1) })
+			.where('key', '=', key)
+			.execute();
 		expect(await create(key, body)).toMatchObject({ status: 201, replayed: false });
 	});
 
@@ -161,8 +178,12 @@ describe.each(engines)('idempotency keys on %s', (engine) => {
 		const created = await create(randomUUID(), await bodyFor(10_000));
 		const transactionId = (created.body as { transactionId: string }).transactionId;
 		const note = (key: string) =>
-			runIdempotently(bed.db, requestFor(key, { valuePaise: 5_000 }, `/api/v1/payments/${transactionId}/notes`), bed.services.now, 200, (save) =>
-				reportNote(bed.services, bed.kiosk, transactionId, { valuePaise: 5_000 }, finisher(TEST_ORIGIN, save))
+			runIdempotently(
+				bed.db,
+				requestFor(key, { valuePaise: 5_000 }, `/api/v1/payments/${transactionId}/notes`),
+				bed.services.now,
+				200,
+				(save) => reportNote(bed.services, bed.kiosk, transactionId, { valuePaise: 5_000 }, finisher(TEST_ORIGIN, save))
 			);
 		const firstNote = randomUUID();
 		await note(firstNote);

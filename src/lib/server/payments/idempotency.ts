@@ -70,12 +70,7 @@ export function requestHash(request: Pick<IdempotentRequest, 'method' | 'path' |
 
 type Claim = { kind: 'claimed'; token: string } | { kind: 'answered'; status: number; body: unknown };
 
-async function claimKey(
-	db: Kysely<Database>,
-	request: IdempotentRequest,
-	hash: string,
-	now: Date
-): Promise<Claim> {
+async function claimKey(db: Kysely<Database>, request: IdempotentRequest, hash: string, now: Date): Promise<Claim> {
 	const token = randomUUID();
 	const at = now.toISOString();
 	const keyOf = { kiosk_code: request.kioskCode, key: request.key };

@@ -33,9 +33,7 @@ export async function cancelAbandonedPayments(db: Kysely<Database>, now: Date): 
 				const payment = await findPayment(trx, id);
 				if (payment === undefined || !isOpen(payment)) return;
 				const allCashIn =
-					payment.mode === 'cash' &&
-					payment.status === 'awaiting_payment' &&
-					payment.collected_paise >= payment.to_collect_paise;
+					payment.mode === 'cash' && payment.status === 'awaiting_payment' && payment.collected_paise >= payment.to_collect_paise;
 				if (allCashIn) {
 					await markCashPaid(trx, payment, now);
 					result.paid.push(id);
@@ -77,10 +75,13 @@ export function startPaymentJobs(services: PaymentServices): PaymentJobs {
 	let sweepTimer: ReturnType<typeof setTimeout> | undefined;
 	const scheduleSweep = () => {
 		const now = services.now();
-		sweepTimer = setTimeout(async () => {
-			await sweep();
-			scheduleSweep();
-		}, nextClosingSweepAt(now).getTime() - now.getTime());
+		sweepTimer = setTimeout(
+			async () => {
+				await sweep();
+				scheduleSweep();
+			},
+			nextClosingSweepAt(now).getTime() - now.getTime()
+		);
 		sweepTimer.unref();
 	};
 	void sweep();

@@ -74,20 +74,44 @@ describe('the payment API, called as SvelteKit calls it', () => {
 	const airtel = { billerId: 'airtel', identifier: '9829012003', billNumber: 'AT2611012003', language: 'hi', mode: 'cash' };
 
 	it('lists the billers and the Aadhaar banks to anyone', async () => {
-		expect(await call(billers.GET, '/api/v1/billers', { kiosk: null })).toMatchObject({ status: 200, body: { billers: expect.arrayContaining([expect.objectContaining({ id: 'phed' })]) } });
-		expect(await call(banks.GET, '/api/v1/payments/aadhaar-banks', { kiosk: null })).toMatchObject({ status: 200, body: { banks: expect.arrayContaining([{ iin: '607094', name: expect.any(Object) }]) } });
+		expect(await call(billers.GET, '/api/v1/billers', { kiosk: null })).toMatchObject({
+			status: 200,
+			body: { billers: expect.arrayContaining([expect.objectContaining({ id: 'phed' })]) }
+		});
+		expect(await call(banks.GET, '/api/v1/payments/aadhaar-banks', { kiosk: null })).toMatchObject({
+			status: 200,
+			body: { banks: expect.arrayContaining([{ iin: '607094', name: expect.any(Object) }]) }
+		});
 	});
 
 	it('answers only enrolled, active kiosks that prove themselves with a session token', async () => {
 		const fetch = (kiosk: string | null, headers?: Record<string, string>) =>
-			call(bill.POST, '/api/v1/billers/airtel/bill', { params: { billerId: 'airtel' }, body: { identifier: '9829012003' }, kiosk, headers });
+			call(bill.POST, '/api/v1/billers/airtel/bill', {
+				params: { billerId: 'airtel' },
+				body: { identifier: '9829012003' },
+				kiosk,
+				headers
+			});
 		expect(await fetch(null)).toMatchObject({ status: 401, body: { error: { code: 'kiosk_unauthenticated' } } });
 		// Naming a kiosk proves nothing any more.
-		expect(await fetch(null, { 'X-Kiosk-Code': 'K1234567' })).toMatchObject({ status: 401, body: { error: { code: 'kiosk_unauthenticated' } } });
-		expect(await fetch(null, { authorization: 'Bearer not-a-token-the-hub-gave-out' })).toMatchObject({ status: 401, body: { error: { code: 'kiosk_unauthenticated' } } });
-		expect(await fetch('K1234567')).toMatchObject({ status: 200, body: { consumerNameMasked: expect.any(String), modes: { cash: { toCollectPaise: 30_000 } } } });
+		expect(await fetch(null, { 'X-Kiosk-Code': 'K1234567' })).toMatchObject({
+			status: 401,
+			body: { error: { code: 'kiosk_unauthenticated' } }
+		});
+		expect(await fetch(null, { authorization: 'Bearer not-a-token-the-hub-gave-out' })).toMatchObject({
+			status: 401,
+			body: { error: { code: 'kiosk_unauthenticated' } }
+		});
+		expect(await fetch('K1234567')).toMatchObject({
+			status: 200,
+			body: { consumerNameMasked: expect.any(String), modes: { cash: { toCollectPaise: 30_000 } } }
+		});
 		// Enrolled and signed in while active, then revoked: its token no longer works.
-		await call(bill.POST, '/api/v1/billers/airtel/bill', { params: { billerId: 'airtel' }, body: { identifier: '9829012003' }, kiosk: 'K3187402' });
+		await call(bill.POST, '/api/v1/billers/airtel/bill', {
+			params: { billerId: 'airtel' },
+			body: { identifier: '9829012003' },
+			kiosk: 'K3187402'
+		});
 		const db = await getDatabase();
 		await db.updateTable('kiosks').set({ status: 'revoked' }).where('code', '=', 'K3187402').execute();
 		expect(await fetch('K3187402')).toMatchObject({ status: 403, body: { error: { code: 'kiosk_revoked' } } });
@@ -103,10 +127,21 @@ describe('the payment API, called as SvelteKit calls it', () => {
 		const fetch = (body: unknown) => call(bill.POST, '/api/v1/billers/jvvnl/bill', { params: { billerId: 'jvvnl' }, body });
 		expect(await fetch('{"identifier":')).toMatchObject({ status: 400, body: { error: { code: 'malformed_json' } } });
 		expect(await fetch({ identifier: 12 })).toMatchObject({ status: 400, body: { error: { code: 'invalid_request' } } });
-		expect(await fetch({ identifier: '2104', mobile: '9414012345' })).toMatchObject({ status: 400, body: { error: { code: 'invalid_fields', fields: { identifier: 'format' } } } });
-		expect(await call(payments.POST, '/api/v1/payments', { body: airtel })).toMatchObject({ status: 400, body: { error: { code: 'idempotency_key_missing' } } });
-		expect(await call(payments.POST, '/api/v1/payments', { body: airtel, key: 'not-a-uuid' })).toMatchObject({ status: 400, body: { error: { code: 'invalid_request' } } });
-		expect(await call(payments.POST, '/api/v1/payments', { body: { ...airtel, mode: 'cheque' }, key: randomUUID() })).toMatchObject({ status: 400 });
+		expect(await fetch({ identifier: '2104', mobile: '9414012345' })).toMatchObject({
+			status: 400,
+			body: { error: { code: 'invalid_fields', fields: { identifier: 'format' } } }
+		});
+		expect(await call(payments.POST, '/api/v1/payments', { body: airtel })).toMatchObject({
+			status: 400,
+			body: { error: { code: 'idempotency_key_missing' } }
+		});
+		expect(await call(payments.POST, '/api/v1/payments', { body: airtel, key: 'not-a-uuid' })).toMatchObject({
+			status: 400,
+			body: { error: { code: 'invalid_request' } }
+		});
+		expect(await call(payments.POST, '/api/v1/payments', { body: { ...airtel, mode: 'cheque' }, key: randomUUID() })).toMatchObject({
+			status: 400
+		});
 	});
 
 	it('pays a bill in cash end to end, with replays answered from the stored answer', async () => {
@@ -116,11 +151,16 @@ describe('the payment API, called as SvelteKit calls it', () => {
 		const replay = await call(payments.POST, '/api/v1/payments', { body: airtel, key });
 		expect(replay).toMatchObject({ status: 201, body: created.body });
 		expect(replay.headers.get('Idempotent-Replayed')).toBe('true');
-		expect(await call(payments.POST, '/api/v1/payments', { body: { ...airtel, language: 'en' }, key })).toMatchObject({ status: 422, body: { error: { code: 'idempotency_key_reused' } } });
+		expect(await call(payments.POST, '/api/v1/payments', { body: { ...airtel, language: 'en' }, key })).toMatchObject({
+			status: 422,
+			body: { error: { code: 'idempotency_key_reused' } }
+		});
 
 		const id = created.body.transactionId as string;
 		const params = { id };
-		expect(await call(notes.POST, `/api/v1/payments/${id}/notes`, { params, body: { valuePaise: 1_500 }, key: randomUUID() })).toMatchObject({ status: 400 });
+		expect(
+			await call(notes.POST, `/api/v1/payments/${id}/notes`, { params, body: { valuePaise: 1_500 }, key: randomUUID() })
+		).toMatchObject({ status: 400 });
 		for (const valuePaise of [20_000, 10_000]) {
 			await call(notes.POST, `/api/v1/payments/${id}/notes`, { params, body: { valuePaise }, key: randomUUID() });
 		}
@@ -129,16 +169,34 @@ describe('the payment API, called as SvelteKit calls it', () => {
 		expect(v.parse(paymentView, receipt.body)).toEqual(receipt.body);
 
 		expect(await call(payment.GET, `/api/v1/payments/${id}`, { params })).toMatchObject({ status: 200, body: receipt.body });
-		expect(await call(payment.GET, `/api/v1/payments/${id}`, { params, kiosk: 'K2045318' })).toMatchObject({ status: 404, body: { error: { code: 'unknown_payment' } } });
+		expect(await call(payment.GET, `/api/v1/payments/${id}`, { params, kiosk: 'K2045318' })).toMatchObject({
+			status: 404,
+			body: { error: { code: 'unknown_payment' } }
+		});
 
 		const verification = await call(verify.GET, receipt.body.verificationUrl, { params, kiosk: null });
-		expect(v.parse(receiptVerification, verification.body)).toMatchObject({ genuine: true, status: 'posted', identifierMasked: 'XXXXXX2003', billPaise: 29_900 });
-		expect(await call(verify.GET, '/api/v1/receipts/261234567890/verify', { params: { id: '261234567890' }, kiosk: null })).toMatchObject({ status: 404, body: { error: { code: 'unknown_receipt' } } });
+		expect(v.parse(receiptVerification, verification.body)).toMatchObject({
+			genuine: true,
+			status: 'posted',
+			identifierMasked: 'XXXXXX2003',
+			billPaise: 29_900
+		});
+		expect(
+			await call(verify.GET, '/api/v1/receipts/261234567890/verify', { params: { id: '261234567890' }, kiosk: null })
+		).toMatchObject({ status: 404, body: { error: { code: 'unknown_receipt' } } });
 
 		// Citizens' numbers and OTPs reach a kiosk only on a hub that simulates SMS (npm start, tests).
-		expect(await call(smsOutbox.GET, '/api/v1/payments/sms-outbox')).toMatchObject({ status: 404, body: { error: { code: 'unknown_route' } } });
+		expect(await call(smsOutbox.GET, '/api/v1/payments/sms-outbox')).toMatchObject({
+			status: 404,
+			body: { error: { code: 'unknown_route' } }
+		});
 		vi.stubEnv('SMS_SIMULATOR', '1');
 		const sms = await call(smsOutbox.GET, '/api/v1/payments/sms-outbox');
-		expect(sms.body.messages[0]).toMatchObject({ mobile: '9829012003', language: 'hi', transactionId: id, body: expect.stringContaining(id) });
+		expect(sms.body.messages[0]).toMatchObject({
+			mobile: '9829012003',
+			language: 'hi',
+			transactionId: id,
+			body: expect.stringContaining(id)
+		});
 	});
 });

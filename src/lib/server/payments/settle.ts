@@ -29,19 +29,13 @@ export function postingRetryDelayMs(attempts: number): number {
 type Finisher<T> = (trx: Kysely<Database>, payment: Payment) => Promise<T>;
 
 /** Claims a paid payment whose posting is due (its lease, if any, has run out). */
-async function claimPosting(
-	db: Kysely<Database>,
-	paymentId: string,
-	now: Date
-): Promise<Payment | undefined> {
+async function claimPosting(db: Kysely<Database>, paymentId: string, now: Date): Promise<Payment | undefined> {
 	return db
 		.updateTable('payments')
 		.set({ next_posting_at: postingLeaseUntil(now) })
 		.where('id', '=', paymentId)
 		.where('status', '=', 'paid')
-		.where((eb) =>
-			eb.or([eb('next_posting_at', 'is', null), eb('next_posting_at', '<=', now.toISOString())])
-		)
+		.where((eb) => eb.or([eb('next_posting_at', 'is', null), eb('next_posting_at', '<=', now.toISOString())]))
 		.returningAll()
 		.executeTakeFirst();
 }
@@ -104,12 +98,7 @@ async function recordPosted(
 	return posted;
 }
 
-async function scheduleRetry(
-	trx: Kysely<Database>,
-	payment: Payment,
-	reason: string,
-	at: Date
-): Promise<Payment> {
+async function scheduleRetry(trx: Kysely<Database>, payment: Payment, reason: string, at: Date): Promise<Payment> {
 	const attempts = payment.posting_attempts + 1;
 	const retried = await updatePayment(
 		trx,
@@ -174,11 +163,7 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
  * the biller refuses or does not answer, cash is tried again later (a machine cannot give cash
  * back) and a card or Aadhaar charge is reversed once the biller surely does not have it.
  */
-export async function postPaidPayment<T>(
-	services: PaymentServices,
-	payment: Payment,
-	finish: Finisher<T>
-): Promise<T> {
+export async function postPaidPayment<T>(services: PaymentServices, payment: Payment, finish: Finisher<T>): Promise<T> {
 	const adapter = services.billers(payment.biller_id);
 	let outcome: PostingResult | { status: 'unknown'; reason: string };
 	try {
@@ -192,9 +177,7 @@ export async function postPaidPayment<T>(
 	}
 	if (outcome.status === 'posted') {
 		const { billerReference } = outcome;
-		return whilePaid(services, payment.id, finish, (trx, paid, at) =>
-			recordPosted(services, trx, paid, billerReference, at)
-		);
+		return whilePaid(services, payment.id, finish, (trx, paid, at) => recordPosted(services, trx, paid, billerReference, at));
 	}
 	const failure = outcome.reason;
 	if (payment.mode === 'cash') {
@@ -209,20 +192,14 @@ export async function postPaidPayment<T>(
 			return whilePaid(services, payment.id, finish, (trx, paid, at) => scheduleRetry(trx, paid, reason, at));
 		}
 	}
-	return whilePaid(services, payment.id, finish, (trx, paid, at) =>
-		reverseCharge(services, trx, paid, 'posting_failed', at)
-	);
+	return whilePaid(services, payment.id, finish, (trx, paid, at) => reverseCharge(services, trx, paid, 'posting_failed', at));
 }
 
 /**
  * Finishes with the payment as it is, after posting it if it is paid and its posting is due (a
  * replayed "complete", a card outcome asked for again, the retry job).
  */
-export async function settleIfDue<T>(
-	services: PaymentServices,
-	paymentId: string,
-	finish: Finisher<T>
-): Promise<T> {
+export async function settleIfDue<T>(services: PaymentServices, paymentId: string, finish: Finisher<T>): Promise<T> {
 	const claimed = await claimPosting(services.db, paymentId, services.now());
 	if (claimed) return postPaidPayment(services, claimed, finish);
 	return services.db.transaction().execute(async (trx) => {

@@ -6,11 +6,7 @@ import type { SaveAnswer } from './idempotency';
 import { requirePayment } from './store';
 
 /** Everything the kiosk is told about a payment: for the next step, for the receipt, for replay. */
-export async function paymentView(
-	db: Kysely<Database>,
-	payment: Payment,
-	origin: string
-): Promise<PaymentView> {
+export async function paymentView(db: Kysely<Database>, payment: Payment, origin: string): Promise<PaymentView> {
 	const biller = await db
 		.selectFrom('billers')
 		.select(['name_en', 'name_hi'])
@@ -62,9 +58,7 @@ export async function paymentView(
 						authCode: payment.auth_code,
 						rrn: payment.rrn
 					},
-		otp: otpPending
-			? { attemptsLeft: payment.otp_attempts_left, lastIncorrect: payment.otp_last_incorrect === 1 }
-			: null,
+		otp: otpPending ? { attemptsLeft: payment.otp_attempts_left, lastIncorrect: payment.otp_last_incorrect === 1 } : null,
 		posting: {
 			billerReference: payment.biller_reference,
 			pending: payment.status === 'paid'
@@ -74,9 +68,7 @@ export async function paymentView(
 			amountPaise: voucher.amount_paise,
 			createdAt: voucher.created_at
 		})),
-		reversal: reversal
-			? { amountPaise: reversal.amount_paise, reason: reversal.reason, expectedBy: reversal.expected_by }
-			: null,
+		reversal: reversal ? { amountPaise: reversal.amount_paise, reason: reversal.reason, expectedBy: reversal.expected_by } : null,
 		cancelReason: payment.cancel_reason,
 		declineReason: payment.decline_reason,
 		createdAt: payment.created_at,
@@ -88,12 +80,7 @@ export async function paymentView(
 }
 
 /** One of the kiosk's payments as it stands now. */
-export async function getPayment(
-	db: Kysely<Database>,
-	kiosk: Kiosk,
-	paymentId: string,
-	origin: string
-): Promise<PaymentView> {
+export async function getPayment(db: Kysely<Database>, kiosk: Kiosk, paymentId: string, origin: string): Promise<PaymentView> {
 	return paymentView(db, await requirePayment(db, kiosk.code, paymentId), origin);
 }
 

@@ -54,12 +54,7 @@ const CHANGES: Record<WalletMovement, { balance: -1 | 0 | 1; held: -1 | 0 | 1 }>
 };
 
 /** Applies a movement if the wallet allows it; false (and nothing written) when it does not. */
-async function move(
-	trx: Kysely<Database>,
-	kind: WalletMovement,
-	movement: Movement,
-	at: Date
-): Promise<boolean> {
+async function move(trx: Kysely<Database>, kind: WalletMovement, movement: Movement, at: Date): Promise<boolean> {
 	if (!Number.isSafeInteger(movement.amountPaise) || movement.amountPaise <= 0) {
 		throw new RangeError(`A wallet ${kind} must be a positive number of paise, not ${movement.amountPaise}`);
 	}
@@ -74,9 +69,7 @@ async function move(
 		}))
 		.where('operator_sso_id', '=', movement.ssoId)
 		// A hold needs that much free; a release or debit needs that much held.
-		.$if(kind === 'hold', (query) =>
-			query.where((eb) => eb(eb('balance_paise', '-', eb.ref('held_paise')), '>=', amount))
-		)
+		.$if(kind === 'hold', (query) => query.where((eb) => eb(eb('balance_paise', '-', eb.ref('held_paise')), '>=', amount)))
 		.$if(change.held === -1, (query) => query.where('held_paise', '>=', amount))
 		.returning(['balance_paise', 'held_paise'])
 		.executeTakeFirst();
@@ -100,47 +93,24 @@ async function move(
 	return true;
 }
 
-export async function topUpWallet(
-	trx: Kysely<Database>,
-	ssoId: string,
-	amountPaise: number,
-	at: Date
-): Promise<void> {
+export async function topUpWallet(trx: Kysely<Database>, ssoId: string, amountPaise: number, at: Date): Promise<void> {
 	if (!(await move(trx, 'top_up', { ssoId, amountPaise, paymentId: null }, at))) {
 		throw new Error(`Operator ${ssoId} has no wallet to top up`);
 	}
 }
 
 /** Reserves a cash payment's bill amount; false when the wallet cannot cover it. */
-export function holdForPayment(
-	trx: Kysely<Database>,
-	ssoId: string,
-	paymentId: string,
-	amountPaise: number,
-	at: Date
-): Promise<boolean> {
+export function holdForPayment(trx: Kysely<Database>, ssoId: string, paymentId: string, amountPaise: number, at: Date): Promise<boolean> {
 	return move(trx, 'hold', { ssoId, amountPaise, paymentId }, at);
 }
 
 /** The held amount goes to the biller: a posted cash payment. */
-export async function debitHold(
-	trx: Kysely<Database>,
-	ssoId: string,
-	paymentId: string,
-	amountPaise: number,
-	at: Date
-): Promise<void> {
+export async function debitHold(trx: Kysely<Database>, ssoId: string, paymentId: string, amountPaise: number, at: Date): Promise<void> {
 	if (!(await move(trx, 'debit', { ssoId, amountPaise, paymentId }, at))) throw noHold(paymentId, amountPaise, ssoId);
 }
 
 /** The held amount is free again: a cancelled cash payment. */
-export async function releaseHold(
-	trx: Kysely<Database>,
-	ssoId: string,
-	paymentId: string,
-	amountPaise: number,
-	at: Date
-): Promise<void> {
+export async function releaseHold(trx: Kysely<Database>, ssoId: string, paymentId: string, amountPaise: number, at: Date): Promise<void> {
 	if (!(await move(trx, 'release', { ssoId, amountPaise, paymentId }, at))) throw noHold(paymentId, amountPaise, ssoId);
 }
 

@@ -39,11 +39,7 @@ export const outboxSmsSender: SmsSender = {
 };
 
 /** The newest messages about one kiosk's payments and requests (OTPs), newest first. */
-export async function listSmsOutbox(
-	db: Kysely<Database>,
-	kioskCode: string,
-	limit: number
-): Promise<SmsOutbox['messages']> {
+export async function listSmsOutbox(db: Kysely<Database>, kioskCode: string, limit: number): Promise<SmsOutbox['messages']> {
 	const rows = await db
 		.selectFrom('sms_outbox as sms')
 		.leftJoin('payments as payment', 'payment.id', 'sms.payment_id')

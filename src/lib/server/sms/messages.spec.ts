@@ -5,7 +5,9 @@ const facts = { transactionId: '263260012345', billerName: 'Airtel', identifier:
 
 describe('payment SMS', () => {
 	it('gives the transaction ID and the credit in the citizen’s language', () => {
-		expect(postedSms(facts, 'en')).toBe('e-Mitra+: ₹17 paid to Airtel (9829012017). Transaction ID 263260012345. ₹3 credited to your next bill.');
+		expect(postedSms(facts, 'en')).toBe(
+			'e-Mitra+: ₹17 paid to Airtel (9829012017). Transaction ID 263260012345. ₹3 credited to your next bill.'
+		);
 		expect(postedSms({ ...facts, billerName: 'एयरटेल' }, 'hi')).toBe(
 			'ई-मित्र+: एयरटेल (9829012017) के ₹17 बिल का भुगतान हो गया। ट्रांजेक्शन आईडी 263260012345। ₹3 आपके अगले बिल में जमा।'
 		);

@@ -20,17 +20,11 @@ export function postedSms(facts: PaymentSmsFacts, language: Locale): string {
 		);
 	}
 	const creditLine = facts.creditedPaise > 0 ? ` ${credit} credited to your next bill.` : '';
-	return (
-		`e-Mitra+: ${bill} paid to ${facts.billerName} (${facts.identifier}). ` +
-		`Transaction ID ${facts.transactionId}.${creditLine}`
-	);
+	return `e-Mitra+: ${bill} paid to ${facts.billerName} (${facts.identifier}). ` + `Transaction ID ${facts.transactionId}.${creditLine}`;
 }
 
 /** `expectedBy` is a date, `YYYY-MM-DD`. */
-export function reversedSms(
-	facts: PaymentSmsFacts & { reversedPaise: number; expectedBy: string },
-	language: Locale
-): string {
+export function reversedSms(facts: PaymentSmsFacts & { reversedPaise: number; expectedBy: string }, language: Locale): string {
 	const amount = formatRupees(facts.reversedPaise, language);
 	const expectedBy = formatDate(facts.expectedBy, language);
 	if (language === 'hi') {

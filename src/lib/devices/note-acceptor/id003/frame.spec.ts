@@ -58,16 +58,12 @@ describe('ID003 frames', () => {
 
 	it('round-trips any command and data', () => {
 		fc.assert(
-			fc.property(
-				fc.integer({ min: 0, max: 0xff }),
-				fc.uint8Array({ maxLength: 250 }),
-				(command, data) => {
-					const wire = encodeId003Frame(command, data);
-					const { frame, consumed } = extractId003Frame(wire);
-					expect(consumed).toBe(wire.length);
-					expect(frame).toEqual({ command, data });
-				}
-			)
+			fc.property(fc.integer({ min: 0, max: 0xff }), fc.uint8Array({ maxLength: 250 }), (command, data) => {
+				const wire = encodeId003Frame(command, data);
+				const { frame, consumed } = extractId003Frame(wire);
+				expect(consumed).toBe(wire.length);
+				expect(frame).toEqual({ command, data });
+			})
 		);
 	});
 

@@ -1,10 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SerialTap } from '../../serial/serial-tap';
 import { sameBytes } from '../../serial/bytes';
-import {
-	SimulatedSerialPort,
-	type SimulatedSerialDevice
-} from '../../serial/simulated-serial-port';
+import { SimulatedSerialPort, type SimulatedSerialDevice } from '../../serial/simulated-serial-port';
 import { encodeId003Frame, extractId003Frame } from './frame';
 import { Id003NoteAcceptor, type Id003Options } from './id003-note-acceptor';
 import { Id003Simulator, type Id003SimulatorOptions } from './id003-simulator';
@@ -26,10 +23,7 @@ function framesOf(tap: SerialTap, direction: 'toDevice' | 'toHost') {
 		});
 }
 
-async function tapped(
-	simulatorOptions: Id003SimulatorOptions = {},
-	driverOptions: Id003Options = {}
-) {
+async function tapped(simulatorOptions: Id003SimulatorOptions = {}, driverOptions: Id003Options = {}) {
 	vi.useFakeTimers();
 	const simulator = new Id003Simulator(simulatorOptions);
 	const tap = new SerialTap(simulator);
@@ -93,9 +87,7 @@ describe('Id003NoteAcceptor', () => {
 	it('fails to initialise, saying why, when the note values are unknown', async () => {
 		const { acceptor } = await tapped({ answersCurrencyAssign: false });
 
-		await expect(after(3_000, acceptor.initialise())).rejects.toThrow(
-			'no denominationTable is configured'
-		);
+		await expect(after(3_000, acceptor.initialise())).rejects.toThrow('no denominationTable is configured');
 		expect(acceptor.state).toBe('fault');
 	});
 
@@ -105,9 +97,7 @@ describe('Id003NoteAcceptor', () => {
 		const acceptor = new Id003NoteAcceptor(simulator.port, { currency: 'EUR' });
 		await acceptor.connect();
 
-		await expect(after(3_000, acceptor.initialise())).rejects.toThrow(
-			'set up for INR notes, but this kiosk takes EUR'
-		);
+		await expect(after(3_000, acceptor.initialise())).rejects.toThrow('set up for INR notes, but this kiosk takes EUR');
 	});
 
 	it('credits once when its ACK to VEND VALID is lost and VEND VALID repeats', async () => {

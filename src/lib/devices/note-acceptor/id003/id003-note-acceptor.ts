@@ -1,11 +1,6 @@
 import { sameBytes } from '../../serial/bytes';
 import type { SerialPortLike } from '../../serial/serial-port';
-import {
-	PollingNoteAcceptor,
-	type Denomination,
-	type DeviceSetup,
-	type NoteAcceptorOptions
-} from '../polling-note-acceptor';
+import { PollingNoteAcceptor, type Denomination, type DeviceSetup, type NoteAcceptorOptions } from '../polling-note-acceptor';
 import { PAISE_PER_RUPEE, type NoteAcceptorState } from '../types';
 import { encodeId003Frame, extractId003Frame, type Id003Frame } from './frame';
 import {
@@ -56,11 +51,7 @@ const STATE_OF_STATUS: Readonly<Partial<Record<number, NoteAcceptorState>>> = {
 };
 
 /** Statuses in which the note is gone from the note path, so a note still in escrow has left it. */
-const NOTE_PATH_EMPTY: ReadonlySet<number> = new Set([
-	Id003Status.idling,
-	Id003Status.accepting,
-	Id003Status.disabled
-]);
+const NOTE_PATH_EMPTY: ReadonlySet<number> = new Set([Id003Status.idling, Id003Status.accepting, Id003Status.disabled]);
 
 function hex(byte: number): string {
 	return `0x${byte.toString(16).padStart(2, '0')}`;
@@ -101,10 +92,7 @@ export class Id003NoteAcceptor extends PollingNoteAcceptor {
 		const status = await this.#statusRequest();
 		const previous = this.#lastStatus;
 		this.#lastStatus = status;
-		const changed =
-			previous === null ||
-			previous.command !== status.command ||
-			!sameBytes(previous.data, status.data);
+		const changed = previous === null || previous.command !== status.command || !sameBytes(previous.data, status.data);
 		await this.#report(status, changed, previous);
 	}
 
@@ -191,9 +179,7 @@ export class Id003NoteAcceptor extends PollingNoteAcceptor {
 		if (denomination) this.noteCredited(denomination.valuePaise);
 		else {
 			this.emit('fault', {
-				detail:
-					`${this.deviceName} stacked a note of unknown value (VEND VALID without escrow); ` +
-					'check the cash box'
+				detail: `${this.deviceName} stacked a note of unknown value (VEND VALID without escrow); ` + 'check the cash box'
 			});
 		}
 	}
@@ -208,18 +194,11 @@ export class Id003NoteAcceptor extends PollingNoteAcceptor {
 	}
 
 	async #readDenominations(): Promise<DeviceSetup> {
-		const answer = await this.#request(
-			Id003Command.currencyAssignRequest,
-			[],
-			'the currency assign request'
-		);
+		const answer = await this.#request(Id003Command.currencyAssignRequest, [], 'the currency assign request');
 		if (answer.command === Id003Command.currencyAssignRequest) {
 			const entries = decodeCurrencyAssignment(answer.data);
 			const currencies = new Set(
-				entries.map(
-					(entry) =>
-						JCM_COUNTRY_CODES[entry.countryCode] ?? `JCM country code ${hex(entry.countryCode)}`
-				)
+				entries.map((entry) => JCM_COUNTRY_CODES[entry.countryCode] ?? `JCM country code ${hex(entry.countryCode)}`)
 			);
 			const [currency, ...others] = currencies;
 			if (currency === undefined || others.length > 0) {
@@ -244,8 +223,7 @@ export class Id003NoteAcceptor extends PollingNoteAcceptor {
 			};
 		}
 		throw new Error(
-			`${this.deviceName} did not report its note values (answer ${hex(answer.command)}) ` +
-				'and no denominationTable is configured'
+			`${this.deviceName} did not report its note values (answer ${hex(answer.command)}) ` + 'and no denominationTable is configured'
 		);
 	}
 
@@ -253,9 +231,7 @@ export class Id003NoteAcceptor extends PollingNoteAcceptor {
 		const deadline = Date.now() + this.timings.startUpTimeoutMs;
 		while (START_UP_STATUSES.has((await this.#statusRequest()).command)) {
 			if (Date.now() >= deadline) {
-				throw new Error(
-					`${this.deviceName} was still starting up after ${this.timings.startUpTimeoutMs} ms`
-				);
+				throw new Error(`${this.deviceName} was still starting up after ${this.timings.startUpTimeoutMs} ms`);
 			}
 			await pause(this.timings.pollIntervalMs);
 		}

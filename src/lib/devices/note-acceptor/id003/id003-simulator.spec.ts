@@ -45,15 +45,17 @@ describe('Id003Simulator', () => {
 	it('echoes settings and answers the currency assign request with its note table', async () => {
 		const { send } = await started();
 
-		expect(send(Id003Command.setDenominations, [0xf7, 0xff])).toEqual([
-			Id003Command.setDenominations,
-			0xf7,
-			0xff
-		]);
+		expect(send(Id003Command.setDenominations, [0xf7, 0xff])).toEqual([Id003Command.setDenominations, 0xf7, 0xff]);
 		expect(send(Id003Command.currencyAssignRequest)?.slice(0, 9)).toEqual([
 			Id003Command.currencyAssignRequest,
-			0x61, 0x63, 10, 0,
-			0x62, 0x63, 20, 0
+			0x61,
+			0x63,
+			10,
+			0,
+			0x62,
+			0x63,
+			20,
+			0
 		]);
 	});
 

@@ -1,8 +1,4 @@
-import {
-	NoteAcceptorSimulator,
-	noteIndex,
-	type NoteAcceptorSimulatorOptions
-} from '../simulator/note-acceptor-simulator';
+import { NoteAcceptorSimulator, noteIndex, type NoteAcceptorSimulatorOptions } from '../simulator/note-acceptor-simulator';
 import type { MechanismEvent, RejectCause } from '../simulator/note-mechanism';
 import { encodeId003Frame, extractId003Frame, type Id003Frame } from './frame';
 import {
@@ -43,11 +39,7 @@ export class Id003Simulator extends NoteAcceptorSimulator {
 	#cheated = false;
 
 	constructor(options: Id003SimulatorOptions = {}) {
-		super(
-			options,
-			{ creditNeedsHostAck: true, waitsForResetAtPowerUp: true },
-			{ stepMs: 500, escrowTimeoutMs: 10_000 }
-		);
+		super(options, { creditNeedsHostAck: true, waitsForResetAtPowerUp: true }, { stepMs: 500, escrowTimeoutMs: 10_000 });
 		this.#answersCurrencyAssign = options.answersCurrencyAssign ?? true;
 		const currency = this.mechanism.notes.currency;
 		const country = Object.entries(JCM_COUNTRY_CODES).find(([, known]) => known === currency);

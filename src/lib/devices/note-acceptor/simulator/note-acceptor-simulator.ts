@@ -1,10 +1,7 @@
 import type { FrameExtractor } from '../../serial/byte-stream-reader';
 import { concatBytes } from '../../serial/bytes';
 import type { SerialLineSettings } from '../../serial/serial-port';
-import {
-	SimulatedSerialPort,
-	type SimulatedSerialDevice
-} from '../../serial/simulated-serial-port';
+import { SimulatedSerialPort, type SimulatedSerialDevice } from '../../serial/simulated-serial-port';
 import type { NoteLocation, NoteAcceptorProtocol } from '../types';
 import {
 	INDIAN_RUPEE_NOTES,
@@ -57,11 +54,7 @@ export abstract class NoteAcceptorSimulator implements SimulatedSerialDevice {
 	#responding = true;
 	#received: Uint8Array = new Uint8Array(0);
 
-	protected constructor(
-		options: NoteAcceptorSimulatorOptions,
-		behaviour: MechanismBehaviour,
-		defaultTimings: MechanismTimings
-	) {
+	protected constructor(options: NoteAcceptorSimulatorOptions, behaviour: MechanismBehaviour, defaultTimings: MechanismTimings) {
 		this.mechanism = new NoteMechanism(
 			options.notes ?? INDIAN_RUPEE_NOTES,
 			{ ...defaultTimings, ...options.timings },
@@ -90,11 +83,7 @@ export abstract class NoteAcceptorSimulator implements SimulatedSerialDevice {
 	protected abstract mechanismEvent(event: MechanismEvent): void;
 
 	/** Adds `bytes` to what arrived before and hands each whole frame to `handle`. */
-	protected framesIn<Frame>(
-		bytes: Uint8Array,
-		extract: FrameExtractor<Frame>,
-		handle: (frame: Frame) => void
-	): void {
+	protected framesIn<Frame>(bytes: Uint8Array, extract: FrameExtractor<Frame>, handle: (frame: Frame) => void): void {
 		this.#received = concatBytes(this.#received, bytes);
 		for (;;) {
 			const { frame, consumed } = extract(this.#received);

@@ -19,21 +19,9 @@ export interface MechanismTimings {
 }
 
 /** Why a note came back out of the front. */
-export type RejectCause =
-	| 'notRecognised'
-	| 'inhibited'
-	| 'hostReturned'
-	| 'escrowTimeout'
-	| 'fraud';
+export type RejectCause = 'notRecognised' | 'inhibited' | 'hostReturned' | 'escrowTimeout' | 'fraud';
 
-export type NotePhase =
-	| 'reading'
-	| 'escrow'
-	| 'stacking'
-	| 'awaitingCreditAck'
-	| 'stacked'
-	| 'rejecting'
-	| 'returning';
+export type NotePhase = 'reading' | 'escrow' | 'stacking' | 'awaitingCreditAck' | 'stacked' | 'rejecting' | 'returning';
 
 export interface NoteInPath {
 	/** Null for a note the device cannot recognise. */

@@ -3,8 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { crc16Ssp } from './crc';
 import { encodeSspFrame, extractSspFrame, type SspFrame } from './frame';
 
-const hex = (wire: Uint8Array) =>
-	Array.from(wire, (byte) => byte.toString(16).padStart(2, '0').toUpperCase()).join(' ');
+const hex = (wire: Uint8Array) => Array.from(wire, (byte) => byte.toString(16).padStart(2, '0').toUpperCase()).join(' ');
 const fromHex = (text: string) => Uint8Array.from(text.split(' '), (pair) => parseInt(pair, 16));
 const frame = (sequenceFlag: boolean, data: number[]): SspFrame => ({
 	sequenceFlag,

@@ -117,9 +117,7 @@ export function decodePollEvents(data: Uint8Array): SspPollEvent[] {
 }
 
 export function encodePollEvents(events: readonly SspPollEvent[]): Uint8Array {
-	return Uint8Array.from(
-		events.flatMap((event) => (event.channel === null ? [event.code] : [event.code, event.channel]))
-	);
+	return Uint8Array.from(events.flatMap((event) => (event.channel === null ? [event.code] : [event.code, event.channel])));
 }
 
 export interface SspChannel {
@@ -161,10 +159,7 @@ export function decodeSetupResponse(payload: Uint8Array): SspSetup {
 	const protocolVersion = payload[realMultiplierAt + 3];
 	if (protocolVersion === undefined) throw new Error('SSP setup reply is too short');
 	if (protocolVersion < SSP_PROTOCOL_VERSION) {
-		throw new Error(
-			`SSP setup reply is for protocol ${protocolVersion}; ` +
-				`channel values need ${SSP_PROTOCOL_VERSION} or later`
-		);
+		throw new Error(`SSP setup reply is for protocol ${protocolVersion}; ` + `channel values need ${SSP_PROTOCOL_VERSION} or later`);
 	}
 	const currenciesAt = realMultiplierAt + 4;
 	const valuesAt = currenciesAt + 3 * count;
@@ -219,10 +214,7 @@ export function encodeSetupResponse(setup: SspSetup): Uint8Array {
 }
 
 /** SET CHANNEL INHIBITS data: bit n-1 set enables channel n; at least two bytes. */
-export function channelInhibitsData(
-	enabledChannels: ReadonlySet<number>,
-	channelCount: number
-): Uint8Array {
+export function channelInhibitsData(enabledChannels: ReadonlySet<number>, channelCount: number): Uint8Array {
 	const data = new Uint8Array(Math.max(2, Math.ceil(channelCount / 8)));
 	for (const channel of enabledChannels) {
 		if (channel < 1 || channel > data.length * 8) {

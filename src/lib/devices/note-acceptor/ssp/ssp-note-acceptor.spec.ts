@@ -20,9 +20,7 @@ async function tapped() {
 	await acceptor.connect();
 	await after(3_000, acceptor.initialise());
 	const frames = (direction: 'toDevice' | 'toHost') =>
-		tap.traffic
-			.filter((chunk) => chunk.direction === direction && !chunk.dropped)
-			.map((chunk) => extractSspFrame(chunk.bytes).frame!);
+		tap.traffic.filter((chunk) => chunk.direction === direction && !chunk.dropped).map((chunk) => extractSspFrame(chunk.bytes).frame!);
 	return { simulator, tap, acceptor, frames };
 }
 
@@ -34,7 +32,11 @@ describe('SspNoteAcceptor', () => {
 	it('starts with SYNC, protocol 6, SETUP REQUEST, all channels inhibited and DISABLE', async () => {
 		const { frames } = await tapped();
 
-		expect(frames('toDevice').slice(0, 5).map((frame) => Array.from(frame.data))).toEqual([
+		expect(
+			frames('toDevice')
+				.slice(0, 5)
+				.map((frame) => Array.from(frame.data))
+		).toEqual([
 			[SspCommand.sync],
 			[SspCommand.hostProtocolVersion, 6],
 			[SspCommand.setupRequest],
@@ -46,7 +48,9 @@ describe('SspNoteAcceptor', () => {
 	it('sends SYNC with the sequence flag set and toggles the flag with every command after it', async () => {
 		const { frames } = await tapped();
 
-		const flags = frames('toDevice').slice(0, 8).map((frame) => frame.sequenceFlag);
+		const flags = frames('toDevice')
+			.slice(0, 8)
+			.map((frame) => frame.sequenceFlag);
 
 		expect(flags).toEqual([true, false, true, false, true, false, true, false]);
 	});
@@ -58,10 +62,11 @@ describe('SspNoteAcceptor', () => {
 		await after(0, acceptor.enable([10_000, 200_000]));
 
 		// ₹100 is channel 4, ₹2000 channel 7: bits 3 and 6.
-		expect(frames('toDevice').slice(before).map((frame) => Array.from(frame.data))).toEqual([
-			[SspCommand.setChannelInhibits, 0b0100_1000, 0x00],
-			[SspCommand.enable]
-		]);
+		expect(
+			frames('toDevice')
+				.slice(before)
+				.map((frame) => Array.from(frame.data))
+		).toEqual([[SspCommand.setChannelInhibits, 0b0100_1000, 0x00], [SspCommand.enable]]);
 	});
 
 	it('sends only HOLD while the app decides, since a POLL would accept the note', async () => {
@@ -73,7 +78,9 @@ describe('SspNoteAcceptor', () => {
 
 		await after(3_000);
 
-		const commands = frames('toDevice').slice(before).map((frame) => frame.data[0]);
+		const commands = frames('toDevice')
+			.slice(before)
+			.map((frame) => frame.data[0]);
 		expect(commands.length).toBeGreaterThan(1);
 		expect(new Set(commands)).toEqual(new Set([SspCommand.hold]));
 		expect(simulator.snapshot().note?.phase).toBe('escrow');
@@ -86,8 +93,7 @@ describe('SspNoteAcceptor', () => {
 		await after(0, acceptor.enable([10_000]));
 		simulator.insertNote(100);
 		await after(1_000);
-		const carriesCredit = (bytes: Uint8Array) =>
-			extractSspFrame(bytes).frame?.data.includes(SspEvent.creditNote) ?? false;
+		const carriesCredit = (bytes: Uint8Array) => extractSspFrame(bytes).frame?.data.includes(SspEvent.creditNote) ?? false;
 		tap.dropNext('toHost', carriesCredit);
 
 		await after(3_000, acceptor.stack());

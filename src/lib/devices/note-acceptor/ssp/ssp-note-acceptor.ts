@@ -1,11 +1,6 @@
 import type { FrameExtraction } from '../../serial/byte-stream-reader';
 import type { SerialPortLike } from '../../serial/serial-port';
-import {
-	PollingNoteAcceptor,
-	type Denomination,
-	type DeviceSetup,
-	type NoteAcceptorOptions
-} from '../polling-note-acceptor';
+import { PollingNoteAcceptor, type Denomination, type DeviceSetup, type NoteAcceptorOptions } from '../polling-note-acceptor';
 import type { NoteAcceptorState } from '../types';
 import { encodeSspFrame, extractSspFrame, type SspFrame } from './frame';
 import {
@@ -50,10 +45,7 @@ export class SspNoteAcceptor extends PollingNoteAcceptor {
 
 	protected async startDevice(): Promise<DeviceSetup> {
 		await this.#expectOk([SspCommand.sync], 'SYNC');
-		await this.#expectOk(
-			[SspCommand.hostProtocolVersion, SSP_PROTOCOL_VERSION],
-			`HOST PROTOCOL VERSION ${SSP_PROTOCOL_VERSION}`
-		);
+		await this.#expectOk([SspCommand.hostProtocolVersion, SSP_PROTOCOL_VERSION], `HOST PROTOCOL VERSION ${SSP_PROTOCOL_VERSION}`);
 		const setupReply = await this.#expectOk([SspCommand.setupRequest], 'SETUP REQUEST');
 		const setup = decodeSetupResponse(setupReply);
 		if (setup.unitType !== SSP_NOTE_VALIDATOR) {
@@ -132,9 +124,7 @@ export class SspNoteAcceptor extends PollingNoteAcceptor {
 				if (valuePaise !== null) this.noteCredited(valuePaise);
 				else {
 					this.emit('fault', {
-						detail:
-							`${this.deviceName} credited a note on unknown channel ${event.channel}; ` +
-							'check the cash box'
+						detail: `${this.deviceName} credited a note on unknown channel ${event.channel}; ` + 'check the cash box'
 					});
 				}
 				break;
@@ -160,9 +150,7 @@ export class SspNoteAcceptor extends PollingNoteAcceptor {
 				break;
 			case SspEvent.fraudAttempt:
 				this.emit('fraud', {
-					detail:
-						'The validator reported a fraud attempt' +
-						(valuePaise ? ` on a ${valuePaise}-paise note` : '')
+					detail: 'The validator reported a fraud attempt' + (valuePaise ? ` on a ${valuePaise}-paise note` : '')
 				});
 				break;
 			case SspEvent.noteClearedFromFront:

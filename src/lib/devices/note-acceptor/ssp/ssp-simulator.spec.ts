@@ -64,9 +64,7 @@ describe('SspSimulator', () => {
 		const reply = send(false, SspCommand.setupRequest)!;
 
 		// OK, validator, firmware "0420", "INR", value multiplier 10, seven channels.
-		expect(reply.slice(0, 13)).toEqual([
-			SspResponse.ok, 0, 0x30, 0x34, 0x32, 0x30, 0x49, 0x4e, 0x52, 0, 0, 10, 7
-		]);
+		expect(reply.slice(0, 13)).toEqual([SspResponse.ok, 0, 0x30, 0x34, 0x32, 0x30, 0x49, 0x4e, 0x52, 0, 0, 10, 7]);
 		expect(reply.slice(-4)).toEqual([0xd0, 0x07, 0, 0]);
 	});
 

@@ -1,8 +1,4 @@
-import {
-	NoteAcceptorSimulator,
-	noteIndex,
-	type NoteAcceptorSimulatorOptions
-} from '../simulator/note-acceptor-simulator';
+import { NoteAcceptorSimulator, noteIndex, type NoteAcceptorSimulatorOptions } from '../simulator/note-acceptor-simulator';
 import type { MechanismEvent, RejectCause } from '../simulator/note-mechanism';
 import { encodeSspFrame, extractSspFrame, type SspFrame } from './frame';
 import {
@@ -60,11 +56,7 @@ export class SspSimulator extends NoteAcceptorSimulator {
 
 	constructor(options: SspSimulatorOptions = {}) {
 		// Five seconds in escrow without HOLD, as the `ssp` crate documents the HOLD command.
-		super(
-			options,
-			{ creditNeedsHostAck: false, waitsForResetAtPowerUp: false },
-			{ stepMs: 500, escrowTimeoutMs: 5_000 }
-		);
+		super(options, { creditNeedsHostAck: false, waitsForResetAtPowerUp: false }, { stepMs: 500, escrowTimeoutMs: 5_000 });
 		this.#address = options.address ?? 0;
 	}
 
@@ -99,10 +91,7 @@ export class SspSimulator extends NoteAcceptorSimulator {
 				this.#protocolVersion = SSP_PROTOCOL_VERSION;
 				this.#events = [{ code: SspEvent.slaveReset, channel: null }];
 				if (event.leftover) {
-					const code =
-						event.leftover.where === 'acceptor'
-							? SspEvent.noteClearedFromFront
-							: SspEvent.noteClearedIntoCashBox;
+					const code = event.leftover.where === 'acceptor' ? SspEvent.noteClearedFromFront : SspEvent.noteClearedIntoCashBox;
 					this.#events.push({ code, channel: this.#channel(event.leftover.rupees) });
 				}
 				break;

@@ -15,9 +15,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 	await db.schema
 		.createTable('emitra_transactions')
 		.addColumn('id', 'text', (column) => column.primaryKey())
-		.addColumn('service_id', 'text', (column) =>
-			column.notNull().references('department_services.id')
-		)
+		.addColumn('service_id', 'text', (column) => column.notNull().references('department_services.id'))
 		.addColumn('applicant_name', 'text', (column) => column.notNull())
 		.addColumn('kiosk_code', 'text')
 		.addColumn('submitted_at', 'text', (column) => column.notNull())
@@ -25,11 +23,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('status_updated_at', 'text', (column) => column.notNull())
 		.execute();
 
-	await db.schema
-		.createIndex('emitra_transactions_status_idx')
-		.on('emitra_transactions')
-		.column('status')
-		.execute();
+	await db.schema.createIndex('emitra_transactions_status_idx').on('emitra_transactions').column('status').execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

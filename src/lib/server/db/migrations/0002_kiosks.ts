@@ -27,9 +27,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 	await db.schema
 		.createTable('kiosk_operators')
 		.addColumn('kiosk_code', 'text', (column) => column.primaryKey().references('kiosks.code'))
-		.addColumn('operator_sso_id', 'text', (column) =>
-			column.notNull().unique().references('operators.sso_id')
-		)
+		.addColumn('operator_sso_id', 'text', (column) => column.notNull().unique().references('operators.sso_id'))
 		.addColumn('mapped_at', 'text', (column) => column.notNull())
 		.execute();
 }

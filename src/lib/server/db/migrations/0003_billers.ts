@@ -127,19 +127,13 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('paid_at', 'text')
 		.addColumn('payment_reference', 'text')
 		.addPrimaryKeyConstraint('reference_bills_pk', ['biller_id', 'bill_number'])
-		.addForeignKeyConstraint(
-			'reference_bills_consumer',
-			['biller_id', 'identifier'],
-			'reference_consumers',
-			['biller_id', 'identifier']
-		)
+		.addForeignKeyConstraint('reference_bills_consumer', ['biller_id', 'identifier'], 'reference_consumers', [
+			'biller_id',
+			'identifier'
+		])
 		.addCheckConstraint('reference_bills_amount', sql`amount_paise > 0`)
 		.execute();
-	await db.schema
-		.createIndex('reference_bills_consumer_idx')
-		.on('reference_bills')
-		.columns(['biller_id', 'identifier'])
-		.execute();
+	await db.schema.createIndex('reference_bills_consumer_idx').on('reference_bills').columns(['biller_id', 'identifier']).execute();
 
 	await db.schema
 		.createTable('reference_postings')

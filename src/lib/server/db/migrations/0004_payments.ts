@@ -44,10 +44,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('paid_at', 'text')
 		.addColumn('posted_at', 'text')
 		.addColumn('closed_at', 'text')
-		.addCheckConstraint(
-			'payments_status',
-			sql`status in ('created', 'awaiting_payment', 'paid', 'posted', 'cancelled', 'reversed')`
-		)
+		.addCheckConstraint('payments_status', sql`status in ('created', 'awaiting_payment', 'paid', 'posted', 'cancelled', 'reversed')`)
 		.addCheckConstraint('payments_mode', sql`mode in ('cash', 'card', 'cardOnline', 'aadhaar')`)
 		.addCheckConstraint(
 			'payments_amounts',
@@ -109,16 +106,11 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('held_paise', 'bigint', (column) => column.notNull())
 		.addColumn('updated_at', 'text', (column) => column.notNull())
 		// The last line of defence: whatever the code does, a wallet never goes below zero.
-		.addCheckConstraint(
-			'operator_wallets_balance',
-			sql`held_paise >= 0 and balance_paise >= held_paise`
-		)
+		.addCheckConstraint('operator_wallets_balance', sql`held_paise >= 0 and balance_paise >= held_paise`)
 		.execute();
 
 	await withSerialId(db, db.schema.createTable('wallet_ledger'))
-		.addColumn('operator_sso_id', 'text', (column) =>
-			column.notNull().references('operator_wallets.operator_sso_id')
-		)
+		.addColumn('operator_sso_id', 'text', (column) => column.notNull().references('operator_wallets.operator_sso_id'))
 		.addColumn('kind', 'text', (column) => column.notNull())
 		.addColumn('amount_paise', 'bigint', (column) => column.notNull())
 		.addColumn('balance_after_paise', 'bigint', (column) => column.notNull())
@@ -128,11 +120,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addCheckConstraint('wallet_ledger_kind', sql`kind in ('top_up', 'hold', 'release', 'debit')`)
 		.addCheckConstraint('wallet_ledger_amount', sql`amount_paise > 0`)
 		.execute();
-	await db.schema
-		.createIndex('wallet_ledger_operator_idx')
-		.on('wallet_ledger')
-		.column('operator_sso_id')
-		.execute();
+	await db.schema.createIndex('wallet_ledger_operator_idx').on('wallet_ledger').column('operator_sso_id').execute();
 
 	await db.schema
 		.createTable('credit_accounts')
@@ -152,19 +140,10 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('balance_after_paise', 'bigint', (column) => column.notNull())
 		.addColumn('payment_id', 'text', (column) => column.notNull().references('payments.id'))
 		.addColumn('at', 'text', (column) => column.notNull())
-		.addForeignKeyConstraint(
-			'credit_ledger_account',
-			['biller_id', 'identifier'],
-			'credit_accounts',
-			['biller_id', 'identifier']
-		)
+		.addForeignKeyConstraint('credit_ledger_account', ['biller_id', 'identifier'], 'credit_accounts', ['biller_id', 'identifier'])
 		.addCheckConstraint('credit_ledger_amount', sql`amount_paise > 0`)
 		.execute();
-	await db.schema
-		.createIndex('credit_ledger_account_idx')
-		.on('credit_ledger')
-		.columns(['biller_id', 'identifier'])
-		.execute();
+	await db.schema.createIndex('credit_ledger_account_idx').on('credit_ledger').columns(['biller_id', 'identifier']).execute();
 
 	await db.schema
 		.createTable('vouchers')

@@ -9,7 +9,13 @@ const CERTIFICATE_TYPES = [
 	['caste', 'Caste Certificate', 'जाति प्रमाण पत्र', 'Revenue Department', 'राजस्व विभाग'],
 	['birth', 'Birth Certificate', 'जन्म प्रमाण पत्र', 'Directorate of Economics and Statistics', 'आर्थिक एवं सांख्यिकी निदेशालय'],
 	['death', 'Death Certificate', 'मृत्यु प्रमाण पत्र', 'Directorate of Economics and Statistics', 'आर्थिक एवं सांख्यिकी निदेशालय'],
-	['marriage', 'Marriage Registration Certificate', 'विवाह पंजीकरण प्रमाण पत्र', 'Directorate of Economics and Statistics', 'आर्थिक एवं सांख्यिकी निदेशालय'],
+	[
+		'marriage',
+		'Marriage Registration Certificate',
+		'विवाह पंजीकरण प्रमाण पत्र',
+		'Directorate of Economics and Statistics',
+		'आर्थिक एवं सांख्यिकी निदेशालय'
+	],
 	['disability', 'Disability Certificate', 'विकलांगता प्रमाण पत्र', 'Medical and Health Department', 'चिकित्सा एवं स्वास्थ्य विभाग'],
 	['police-verification', 'Police Verification Certificate', 'पुलिस सत्यापन प्रमाण पत्र', 'Rajasthan Police', 'राजस्थान पुलिस']
 ].map(([id, name_en, name_hi, department_en, department_hi], index) => ({
@@ -83,10 +89,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('office_hi', 'text', (column) => column.notNull())
 		.addColumn('applied_on', 'text', (column) => column.notNull())
 		.addColumn('issued_on', 'text')
-		.addCheckConstraint(
-			'reference_certificates_issued',
-			sql`(issued_on is null) = (certificate_number is null)`
-		)
+		.addCheckConstraint('reference_certificates_issued', sql`(issued_on is null) = (certificate_number is null)`)
 		.execute();
 	await db.schema
 		.createIndex('reference_certificates_number')
@@ -145,12 +148,10 @@ export async function up(db: Kysely<any>): Promise<void> {
 		/** A fraction as the record writes it, e.g. `1/2`. */
 		.addColumn('share', 'text', (column) => column.notNull())
 		.addPrimaryKeyConstraint('reference_land_owners_pk', ['village_code', 'khasra', 'position'])
-		.addForeignKeyConstraint(
-			'reference_land_owners_record',
-			['village_code', 'khasra'],
-			'reference_land_records',
-			['village_code', 'khasra']
-		)
+		.addForeignKeyConstraint('reference_land_owners_record', ['village_code', 'khasra'], 'reference_land_records', [
+			'village_code',
+			'khasra'
+		])
 		.execute();
 
 	await db.schema

@@ -10,10 +10,7 @@ export function isSqlite(db: Kysely<any>): boolean {
 }
 
 /** Starts a table with an auto-numbered primary key `id` that only the database assigns. */
-export function withSerialId(
-	db: Kysely<any>,
-	table: CreateTableBuilder<string, never>
-): CreateTableBuilder<string, 'id'> {
+export function withSerialId(db: Kysely<any>, table: CreateTableBuilder<string, never>): CreateTableBuilder<string, 'id'> {
 	return isSqlite(db)
 		? table.addColumn('id', 'integer', (column) => column.primaryKey().autoIncrement())
 		: table.addColumn('id', 'bigint', (column) => column.primaryKey().generatedAlwaysAsIdentity());

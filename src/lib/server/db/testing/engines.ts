@@ -1,14 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import {
-	mkdirSync,
-	mkdtempSync,
-	readdirSync,
-	readFileSync,
-	renameSync,
-	rmSync,
-	statSync,
-	writeFileSync
-} from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,12 +7,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import type { Kysely } from 'kysely';
 import pg from 'pg';
-import {
-	createDatabase,
-	DEFAULT_POOL_SIZE,
-	migrateToLatest,
-	type DatabaseEngine
-} from '$lib/server/db';
+import { createDatabase, DEFAULT_POOL_SIZE, migrateToLatest, type DatabaseEngine } from '$lib/server/db';
 import type { Database } from '$lib/server/db/schema';
 
 /** Every hub test runs once per engine: `describe.each(engines)('… on %s', (engine) => …)`. */
@@ -39,12 +25,7 @@ export interface TestDatabase {
  */
 export async function openTestDatabase(engine: DatabaseEngine): Promise<TestDatabase> {
 	const serverUrl = process.env.TEST_DATABASE_URL?.trim();
-	const opened =
-		engine === 'sqlite'
-			? openSqliteFile()
-			: serverUrl
-				? await openPostgresServerDatabase(serverUrl)
-				: await openPglite();
+	const opened = engine === 'sqlite' ? openSqliteFile() : serverUrl ? await openPostgresServerDatabase(serverUrl) : await openPglite();
 	try {
 		await migrateToLatest(opened.db);
 	} catch (error) {

@@ -9,7 +9,7 @@ interface Place {
 	code: string;
 	name: Bilingual;
 }
-interface Village extends Place {}
+type Village = Place;
 interface Tehsil extends Place {
 	villages: Village[];
 }

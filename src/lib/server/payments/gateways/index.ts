@@ -18,13 +18,9 @@ export interface CardIdentity {
 	kind: CardKind;
 }
 
-export type CardStart =
-	| { outcome: 'otp_sent'; sessionId: string }
-	| { outcome: 'declined'; reason: string };
+export type CardStart = { outcome: 'otp_sent'; sessionId: string } | { outcome: 'declined'; reason: string };
 
-export type PaymentDecision =
-	| { outcome: 'approved'; authCode: string; rrn: string }
-	| { outcome: 'declined'; reason: string };
+export type PaymentDecision = { outcome: 'approved'; authCode: string; rrn: string } | { outcome: 'declined'; reason: string };
 
 export type OtpResult = PaymentDecision | { outcome: 'otp_incorrect'; attemptsLeft: number };
 

@@ -61,8 +61,7 @@ export async function addBill(
 ): Promise<TestBill> {
 	nextConsumer++;
 	const billerId = options.billerId ?? 'jvvnl';
-	const identifier =
-		options.identifier ?? String(900_000_000_000 + nextConsumer * 1_009 + Math.floor(Math.random() * 1_000));
+	const identifier = options.identifier ?? String(900_000_000_000 + nextConsumer * 1_009 + Math.floor(Math.random() * 1_000));
 	const billNumber = `T${identifier}${nextConsumer}`;
 	await db
 		.insertInto('reference_consumers')
@@ -118,9 +117,7 @@ export const creditOf = (bed: PaymentTestBed, bill: TestBill) =>
 	creditBalance(bed.db, { billerId: bill.billerId, identifier: bill.identifier });
 
 /** The refusal a call ends in, as status and code. */
-export async function refusalOf(
-	promise: Promise<unknown>
-): Promise<{ status: number; code: string; fields?: Record<string, string> }> {
+export async function refusalOf(promise: Promise<unknown>): Promise<{ status: number; code: string; fields?: Record<string, string> }> {
 	const error = await promise.then(
 		() => undefined,
 		(reason: unknown) => reason

@@ -64,12 +64,21 @@ export const actions: Actions = {
 		const form = Object.fromEntries(((await formFields(request)) ?? new FormData()).entries());
 		const parsed = v.safeParse(registerMachineForm, form);
 		if (!parsed.success) {
-			const fields = Object.fromEntries(parsed.issues.map((issue) => [v.getDotPath(issue) ?? '', issue.message === 'format' ? 'format' : 'required']));
-			return fail(400, { action: 'register', refused: 'invalid_fields', fields, typed: form as Record<string, string> });
+			const fields = Object.fromEntries(
+				parsed.issues.map((issue) => [v.getDotPath(issue) ?? '', issue.message === 'format' ? 'format' : 'required'])
+			);
+			// What was typed goes back into the form: the form's own fields, as text, nothing else.
+			const typed = Object.fromEntries(Object.keys(registerMachineForm.entries).map((name) => [name, String(form[name] ?? '')]));
+			return fail(400, { action: 'register', refused: 'invalid_fields', fields, typed });
 		}
 		return attempt('register', async () => {
 			const issued = await registerMachine(await getDatabase(), parsed.output, actor, new Date());
-			return { action: 'register', kioskCode: parsed.output.code, enrolmentCode: formatEnrolmentCode(issued.code), expiresAt: issued.expiresAt };
+			return {
+				action: 'register',
+				kioskCode: parsed.output.code,
+				enrolmentCode: formatEnrolmentCode(issued.code),
+				expiresAt: issued.expiresAt
+			};
 		});
 	},
 	newCode: async (event) => {

@@ -8,7 +8,13 @@ export const load: PageLoad = async ({ params, parent, fetch }) => {
 	const catalogue = await loadCatalogue(fetch);
 	return {
 		menu,
-		services: flowsIn(catalogue, menu).map(({ id, title, icon, available, worksOffline }) => ({ id, title, icon, available, worksOffline })),
+		services: flowsIn(catalogue, menu).map(({ id, title, icon, available, worksOffline }) => ({
+			id,
+			title,
+			icon,
+			available,
+			worksOffline
+		})),
 		catalogueComplete: catalogue.complete,
 		back: `/${locale}`
 	};
