@@ -11,6 +11,8 @@ setup({ browser: true });
 const steps = [
 	['Type check', 'npx', ['svelte-kit', 'sync']],
 	['Type check', 'npx', ['svelte-check', '--tsconfig', './tsconfig.json', '--fail-on-warnings', '--output', 'human']],
+	['Format (Prettier)', 'npx', ['prettier', '--check', '.', '--log-level', 'warn']],
+	['Lint (ESLint)', 'npx', ['eslint', '.']],
 	[
 		'Dependency rule (kiosk / contract / hub)',
 		'npx',
