@@ -105,9 +105,10 @@ test.describe('the operator’s queued and refused payments', () => {
 
 		// While the kiosk was offline the operator's wallet was spent down to ₹15 elsewhere.
 		const wallet = setWalletBalance(hub.databaseFile, 'SURESHSHARMA1984', 1_500);
-		// The operator logs in once the hub answers again, while payments still cannot get through.
-		await restoreNetwork(context);
+		// The operator logs in once the hub answers again, while payments still cannot get through
+		// (blocked before the network returns: the replay runner sends the moment it is back).
 		await context.route('**/api/v1/payments**', (route) => route.abort('internetdisconnected'));
+		await restoreNetwork(context);
 		await loginAsOperator(page, { next: '/operator/en/payments' });
 		await expect(page.getByRole('heading', { name: 'Waiting to be sent: 1' })).toBeVisible();
 		await expect(page.getByRole('cell', { name: reference })).toBeVisible();
