@@ -15,7 +15,7 @@ const KIOSK_VERSION = JSON.parse(readFileSync(new URL('../package.json', import.
 /** The request kinds, in the order a payment makes them. */
 export const REQUEST_KINDS = ['bill', 'create', 'approval', 'note', 'complete'];
 
-// Notes the acceptor takes, largest first (src/lib/payments/protocol.ts).
+// Notes the acceptor takes, largest first (src/lib/contract/payments.ts).
 const NOTES_PAISE = [50_000, 20_000, 10_000, 5_000, 2_000, 1_000];
 
 /** One payment that did not end `posted`: which request, and why. */
@@ -50,7 +50,7 @@ export class Timings {
 }
 
 /**
- * The kiosk's proof of who it is, as a real kiosk gets it (src/lib/kiosk/identity.ts): enrol once
+ * The kiosk's proof of who it is, as a real kiosk gets it (src/lib/machine/identity.ts): enrol once
  * with a key pair whose private half is not extractable, then sign the hub's nonce for a session
  * token, again whenever the token lapses.
  */

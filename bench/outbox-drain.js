@@ -51,7 +51,7 @@ function freshBills(count) {
 
 /**
  * The outbox records a kiosk writes for a cash payment taken offline and finished (see
- * src/lib/payments/outbox/types.ts): a change there must be made here too.
+ * src/lib/checkout/outbox/types.ts): a change there must be made here too.
  * @param {ReturnType<typeof freshBills>['bills']} bills
  */
 function queuedPayments(bills) {

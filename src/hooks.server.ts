@@ -4,7 +4,7 @@ import { isCrossSiteForm, isUnusableUrl } from '$lib/server/api/requests';
 import { securityHeaders } from '$lib/server/api/security-headers';
 import { getDatabase, prepareHubDatabaseWith } from '$lib/server/db';
 import { seedDemoDataWhenWanted } from '$demo';
-import { getPaymentServices, startPaymentJobs } from '$lib/server/payments';
+import { getPaymentDeps, startPaymentJobs } from '$lib/server/payments';
 import { guardAdminArea } from '$lib/server/operators/admin-guard';
 
 // The demo data (unless DEMO_DATA=0) goes into a new database right after its migrations.
@@ -16,7 +16,7 @@ prepareHubDatabaseWith(seedDemoDataWhenWanted);
  */
 export const init: ServerInit = async () => {
 	await getDatabase();
-	startPaymentJobs(await getPaymentServices());
+	startPaymentJobs(await getPaymentDeps());
 };
 
 /**

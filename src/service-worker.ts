@@ -7,7 +7,7 @@ import { ExpirationPlugin } from 'workbox-expiration';
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { StaleWhileRevalidate } from 'workbox-strategies';
-import { OUTBOX_SYNC_MESSAGE, OUTBOX_SYNC_TAG } from '$lib/payments/outbox/sync';
+import { OUTBOX_SYNC_MESSAGE, OUTBOX_SYNC_TAG } from '$lib/checkout/outbox/sync';
 
 const worker = self as unknown as ServiceWorkerGlobalScope;
 

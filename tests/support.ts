@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type APIRequestContext, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import { baseURL } from '../playwright.config';
-import { IDENTITY_DATABASE, IDENTITY_DATABASE_VERSION, IDENTITY_KEY, IDENTITY_STORE } from '../src/lib/kiosk/identity-store';
+import { IDENTITY_DATABASE, IDENTITY_DATABASE_VERSION, IDENTITY_KEY, IDENTITY_STORE } from '../src/lib/machine/identity-store';
 
 /**
  * The demo machines scripts/e2e-server.js enrolled with the test key pair, and that key pair.

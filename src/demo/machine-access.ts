@@ -3,7 +3,7 @@ import type { Database } from '$lib/server/db/schema';
 import { hashSecret } from '$lib/server/operators/secrets';
 import { istDate } from '$lib/server/payments/india-time';
 import { DEMO_ENROLMENT_CODES, DEMO_OPERATORS, DEMO_PASSWORD, DEMO_PIN } from './kiosks';
-import { issueEnrolmentCode } from '$lib/server/kiosks/enrolment';
+import { issueEnrolmentCode } from '$lib/server/fleet/enrolment';
 
 // Hashed once per process: the demo accounts share a password, and scrypt is slow on purpose.
 let demoHashes: Promise<{ password: string; pin: string }> | undefined;

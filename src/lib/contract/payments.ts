@@ -19,7 +19,7 @@ export const KIOSK_VERSION_HEADER = 'X-Kiosk-Version';
 /**
  * On a create the kiosk's outbox replays: the ISO instant the payment was queued. The hub takes a
  * queued cash payment from a kiosk that has fallen behind the current version only when it was
- * queued before that version was set (src/lib/server/kiosks/versions.ts).
+ * queued before that version was set (src/lib/server/fleet/versions.ts).
  */
 export const KIOSK_REPLAY_HEADER = 'X-Kiosk-Replay';
 /** A UUID the kiosk makes before the first try of every mutating payment request. */

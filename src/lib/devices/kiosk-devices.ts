@@ -1,4 +1,4 @@
-import { readKioskConfig, usesSimulators } from '$lib/kiosk/config';
+import { readKioskConfig, usesSimulators } from '$lib/machine/config';
 import { DeviceRegistry } from './registry';
 
 declare global {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { readKioskConfig } from '$lib/kiosk/config';
+import { readKioskConfig } from '$lib/machine/config';
 import { Id003Simulator } from './note-acceptor';
 import { DeviceNotConnectedError, DeviceRegistry, pickDevice } from './registry';
 

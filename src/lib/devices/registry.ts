@@ -1,5 +1,5 @@
 import { chromeA4Printer, SimulatedA4Printer, type A4Printer } from './a4-printer/a4-printer';
-import type { DeviceChoice, UsbIds } from '$lib/kiosk/config';
+import type { DeviceChoice, UsbIds } from '$lib/machine/config';
 import { CardTerminalSimulator } from './card-terminal/card-terminal-simulator';
 import type { CardTerminal } from './card-terminal/card-terminal';
 import { SerialCardTerminal } from './card-terminal/serial-card-terminal';

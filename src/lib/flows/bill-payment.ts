@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { API_PATHS, type BillerInfo, billQuote, type BillQuote, formatDate, formatRupees } from '$lib/contract';
-import { findBill, keepBill } from '$lib/payments/offline/bill-cache';
+import { findBill, keepBill } from '$lib/checkout/offline/bill-cache';
 import { mobileSchema, optionalEmailSchema, patternSchema } from './validators';
 import { resultStep, type FieldDef, type Flow, type IconName, type ResultRow } from './types';
 

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { callHub } from '$lib/kiosk/hub';
+import { callHub } from '$lib/machine/hub';
 import { API_PATHS, billerList, type BillerInfo } from '$lib/contract';
 import { billPaymentFlow } from './bill-payment';
 import { FLOWS } from './index';

@@ -1,4 +1,4 @@
-import type { KioskConfig } from '$lib/kiosk/config';
+import type { KioskConfig } from '$lib/machine/config';
 
 type IdleTimings = Pick<KioskConfig, 'idleSeconds' | 'idleCountdownSeconds'>;
 

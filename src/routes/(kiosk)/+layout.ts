@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { readKioskIdentity } from '$lib/kiosk/identity';
+import { readKioskIdentity } from '$lib/machine/identity';
 import type { LayoutLoad } from './$types';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readKioskConfig, type DeviceChoice } from '$lib/kiosk/config';
+import { readKioskConfig, type DeviceChoice } from '$lib/machine/config';
 import { RdServiceNotFoundError } from '../fingerprint/fingerprint-errors';
 import { chromeChecks, formatUsbIds, type ChromeCheckId, type ChromeEnvironment } from './chrome-setup';
 

@@ -1,4 +1,4 @@
-import type { DeviceChoice, UsbIds } from '$lib/kiosk/config';
+import type { DeviceChoice, UsbIds } from '$lib/machine/config';
 import type { DeviceMessage } from '../device-messages';
 import type { FingerprintScanner } from '../fingerprint/fingerprint-scanner';
 import { DeviceNotConnectedError, pickDevice, type DeviceKind } from '../registry';

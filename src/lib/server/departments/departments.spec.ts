@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findKiosk } from '$lib/server/kiosks';
+import { findKiosk } from '$lib/server/fleet';
 import { createPayment, completeCashPayment, reportNote } from '$lib/server/payments';
 import { engines } from '$lib/server/db/testing/engines';
 import { finish, openPaymentTestBed, refusalOf, TEST_ORIGIN, type PaymentTestBed } from '$lib/server/payments/testing/bed';
@@ -10,7 +10,7 @@ import { lookUp } from '$lib/server/lookups';
 import { findReprint, orderPrint } from './printing';
 import { recordPrintAttempt } from './print-orders';
 import { startMobileChange, verifyMobileChange } from './mobile-changes';
-import { referenceDepartmentServices, type DepartmentServices } from './services';
+import { referenceDepartmentDeps, type DepartmentDeps } from './deps';
 import { verifyDocument } from './documents';
 import { districtOptions, tehsilOptions, villageOptions } from './land/places';
 
@@ -29,12 +29,12 @@ describe('Rajasthan places (data file)', () => {
 
 describe.each(engines)('government services on %s', (engine) => {
 	let bed: PaymentTestBed;
-	let services: DepartmentServices;
+	let deps: DepartmentDeps;
 	let ruralKiosk: Kiosk;
 
 	beforeAll(async () => {
 		bed = await openPaymentTestBed(engine);
-		services = referenceDepartmentServices(bed.services, 5);
+		deps = referenceDepartmentDeps(bed.deps, 5);
 		const kiosk = await findKiosk(bed.db, 'K4521096');
 		if (!kiosk) throw new Error('the demo data has no kiosk K4521096');
 		ruralKiosk = kiosk;
@@ -45,7 +45,7 @@ describe.each(engines)('government services on %s', (engine) => {
 	let minute = 0;
 	const lookup = (kind: string, body: unknown) => {
 		bed.clock.now = new Date(Date.parse('2026-11-22T06:00:00.000Z') + ++minute * 60_000);
-		return lookUp(services, bed.kiosk, kind, body, TEST_ORIGIN);
+		return lookUp(deps, bed.kiosk, kind, body, TEST_ORIGIN);
 	};
 
 	it('finds a transaction’s status by the ID as the citizen typed it, and re-checks the kiosk’s validation', async () => {
@@ -96,9 +96,9 @@ describe.each(engines)('government services on %s', (engine) => {
 		const found = await lookup('certificate', { typeId: 'domicile', transactionId: '2611230001' });
 		const url = new URL((found as { verificationUrl: string }).verificationUrl);
 		expect(url.pathname).toBe('/api/v1/documents/certificate/RJ%2FDOM%2FSNG%2F2026%2F004512/verify');
-		const verified = await verifyDocument(bed.db, services.departments, 'certificate', 'RJ/DOM/SNG/2026/004512');
+		const verified = await verifyDocument(bed.db, deps.departments, 'certificate', 'RJ/DOM/SNG/2026/004512');
 		expect(verified).toMatchObject({ genuine: true, holderNameMasked: { en: 'R***** K**** M****' } });
-		expect(await refusalOf(verifyDocument(bed.db, services.departments, 'certificate', 'RJ/XX/1'))).toMatchObject({ status: 404 });
+		expect(await refusalOf(verifyDocument(bed.db, deps.departments, 'certificate', 'RJ/XX/1'))).toMatchObject({ status: 404 });
 	});
 
 	it('finds a secondary result by year and roll number', async () => {
@@ -109,7 +109,7 @@ describe.each(engines)('government services on %s', (engine) => {
 			board: { en: 'Board of Secondary Education, Rajasthan, Ajmer' }
 		});
 		expect(await refusalOf(lookup('exam-result', { examYear: '2024', rollNumber: '1234567' }))).toMatchObject({ code: 'not_found' });
-		expect(await services.departments.exams.years()).toEqual([2025, 2024, 2023, 2022, 2021]);
+		expect(await deps.departments.exams.years()).toEqual([2025, 2024, 2023, 2022, 2021]);
 	});
 
 	it('finds a land record by village and khasra with its owners and shares', async () => {
@@ -146,7 +146,7 @@ describe.each(engines)('government services on %s', (engine) => {
 
 	it('rate-limits lookups per kiosk: another kiosk is not held up', async () => {
 		bed.clock.now = new Date('2026-11-22T09:00:10.000Z');
-		const ask = (kiosk: Kiosk) => lookUp(services, kiosk, 'exam-result', { examYear: '2025', rollNumber: '1234567' }, TEST_ORIGIN);
+		const ask = (kiosk: Kiosk) => lookUp(deps, kiosk, 'exam-result', { examYear: '2025', rollNumber: '1234567' }, TEST_ORIGIN);
 		for (let count = 0; count < 5; count++) await ask(ruralKiosk);
 		expect(await refusalOf(ask(ruralKiosk))).toMatchObject({ status: 429, code: 'rate_limited' });
 		await expect(ask(bed.kiosk)).resolves.toMatchObject({ kind: 'marksheet' });
@@ -161,7 +161,7 @@ describe.each(engines)('government services on %s', (engine) => {
 	it('prints a certificate for ₹10 in cash through the payment core, paid once and printed until it succeeds', async () => {
 		bed.clock.now = new Date('2026-11-22T06:30:00.000Z');
 		const quote = await orderPrint(
-			services,
+			deps,
 			bed.kiosk,
 			{ document: { kind: 'certificate', typeId: 'birth', transactionId: '2611230005' }, language: 'hi' },
 			TEST_ORIGIN
@@ -182,18 +182,18 @@ describe.each(engines)('government services on %s', (engine) => {
 			code: 'print_not_paid'
 		});
 		const request = { billerId: 'print-fees', identifier: quote.identifier, billNumber: orderId, language: 'hi' as const };
-		expect(await refusalOf(createPayment(bed.services, bed.kiosk, { ...request, mode: 'card' }, finish))).toMatchObject({
+		expect(await refusalOf(createPayment(bed.deps, bed.kiosk, { ...request, mode: 'card' }, finish))).toMatchObject({
 			code: 'not_offered'
 		});
-		const payment = await createPayment(bed.services, bed.kiosk, { ...request, mode: 'cash' }, finish);
-		await reportNote(bed.services, bed.kiosk, payment.transactionId, { valuePaise: 1_000 }, finish);
-		const paid = await completeCashPayment(bed.services, bed.kiosk, payment.transactionId, finish);
+		const payment = await createPayment(bed.deps, bed.kiosk, { ...request, mode: 'cash' }, finish);
+		await reportNote(bed.deps, bed.kiosk, payment.transactionId, { valuePaise: 1_000 }, finish);
+		const paid = await completeCashPayment(bed.deps, bed.kiosk, payment.transactionId, finish);
 		expect(paid).toMatchObject({ status: 'posted', posting: { billerReference: orderId }, amounts: { collectedPaise: 1_000 } });
 
 		expect(
 			await recordPrintAttempt(bed.db, bed.kiosk, orderId, { outcome: 'failed', reason: 'out_of_paper' }, bed.clock.now)
 		).toMatchObject({ status: 'paid', attempts: 1 });
-		const reprint = await findReprint(services, ruralKiosk, payment.transactionId, TEST_ORIGIN);
+		const reprint = await findReprint(deps, ruralKiosk, payment.transactionId, TEST_ORIGIN);
 		expect(reprint).toMatchObject({
 			order: { orderId, status: 'paid' },
 			document: { kind: 'certificate', transactionId: '2611230005' }
@@ -202,16 +202,16 @@ describe.each(engines)('government services on %s', (engine) => {
 			status: 'printed',
 			attempts: 2
 		});
-		expect(await refusalOf(findReprint(services, bed.kiosk, payment.transactionId, TEST_ORIGIN))).toMatchObject({
+		expect(await refusalOf(findReprint(deps, bed.kiosk, payment.transactionId, TEST_ORIGIN))).toMatchObject({
 			code: 'already_printed'
 		});
-		expect(await refusalOf(findReprint(services, bed.kiosk, '261120000000', TEST_ORIGIN))).toMatchObject({
+		expect(await refusalOf(findReprint(deps, bed.kiosk, '261120000000', TEST_ORIGIN))).toMatchObject({
 			code: 'unknown_print_order'
 		});
 
 		// A second print of the same certificate is a new order and a new fee.
 		const again = await orderPrint(
-			services,
+			deps,
 			bed.kiosk,
 			{ document: { kind: 'certificate', typeId: 'birth', transactionId: '2611230005' }, language: 'en' },
 			TEST_ORIGIN
@@ -225,7 +225,7 @@ describe.each(engines)('government services on %s', (engine) => {
 
 	it('changes a Jan Aadhaar mobile number after the OTP and a matching fingerprint, with an audit trail', async () => {
 		bed.clock.now = new Date('2026-11-22T07:00:00.000Z');
-		const started = await startMobileChange(services, bed.kiosk, {
+		const started = await startMobileChange(deps, bed.kiosk, {
 			janAadhaarId: '1041234567',
 			memberId: 'JM1041234502',
 			newMobile: '9876543210',
@@ -239,14 +239,14 @@ describe.each(engines)('government services on %s', (engine) => {
 
 		const wrong = otp === '000000' ? '111111' : '000000';
 		expect(
-			await refusalOf(verifyMobileChange(services, bed.kiosk, started.changeId, { otp: wrong, pidBlock: '<PidData/>' }))
+			await refusalOf(verifyMobileChange(deps, bed.kiosk, started.changeId, { otp: wrong, pidBlock: '<PidData/>' }))
 		).toMatchObject({ code: 'otp_incorrect', fields: { otp: '2' } });
-		expect(await refusalOf(verifyMobileChange(services, ruralKiosk, started.changeId, { otp, pidBlock: '<PidData/>' }))).toMatchObject({
+		expect(await refusalOf(verifyMobileChange(deps, ruralKiosk, started.changeId, { otp, pidBlock: '<PidData/>' }))).toMatchObject({
 			code: 'no_mobile_change'
 		});
-		const done = await verifyMobileChange(services, bed.kiosk, started.changeId, { otp, pidBlock: '<PidData/>' });
+		const done = await verifyMobileChange(deps, bed.kiosk, started.changeId, { otp, pidBlock: '<PidData/>' });
 		expect(done).toMatchObject({ status: 'completed' });
-		const family = await services.departments.janAadhaar.family('1041234567');
+		const family = await deps.departments.janAadhaar.family('1041234567');
 		expect(family[1]?.mobile).toBe('9876543210');
 		const audit = await bed.db
 			.selectFrom('mobile_change_audit')
@@ -263,14 +263,14 @@ describe.each(engines)('government services on %s', (engine) => {
 		]);
 		const told = (await listSmsOutbox(bed.db, bed.kiosk.code, 5)).map((message) => message.mobile);
 		expect(told.slice(0, 2).sort()).toEqual(['9414056789', '9876543210']);
-		expect(await refusalOf(verifyMobileChange(services, bed.kiosk, started.changeId, { otp, pidBlock: '<PidData/>' }))).toMatchObject({
+		expect(await refusalOf(verifyMobileChange(deps, bed.kiosk, started.changeId, { otp, pidBlock: '<PidData/>' }))).toMatchObject({
 			code: 'change_closed'
 		});
 		await expect(bed.db.deleteFrom('mobile_change_audit').execute()).rejects.toThrow(/append-only/);
 	});
 
 	it('refuses a fingerprint that does not match and ends the change after three wrong OTPs', async () => {
-		const mismatch = await startMobileChange(services, bed.kiosk, {
+		const mismatch = await startMobileChange(deps, bed.kiosk, {
 			janAadhaarId: '1049876543',
 			memberId: 'JM1049876501',
 			newMobile: '9001234567',
@@ -278,25 +278,25 @@ describe.each(engines)('government services on %s', (engine) => {
 		});
 		const sms = await listSmsOutbox(bed.db, bed.kiosk.code, 1);
 		const otp = /OTP (\d{6})/.exec(sms[0]?.body ?? '')?.[1] ?? '';
-		expect(await refusalOf(verifyMobileChange(services, bed.kiosk, mismatch.changeId, { otp, pidBlock: '<PidData/>' }))).toMatchObject({
+		expect(await refusalOf(verifyMobileChange(deps, bed.kiosk, mismatch.changeId, { otp, pidBlock: '<PidData/>' }))).toMatchObject({
 			code: 'fingerprint_mismatch'
 		});
-		expect((await services.departments.janAadhaar.family('1049876543'))[0]?.mobile).toBe('9784098765');
+		expect((await deps.departments.janAadhaar.family('1049876543'))[0]?.mobile).toBe('9784098765');
 
-		const other = await startMobileChange(services, bed.kiosk, {
+		const other = await startMobileChange(deps, bed.kiosk, {
 			janAadhaarId: '1041234567',
 			memberId: 'JM1041234503',
 			newMobile: '9001234568',
 			language: 'en'
 		});
-		const attempt = () => verifyMobileChange(services, bed.kiosk, other.changeId, { otp: '000001', pidBlock: '<PidData/>' });
+		const attempt = () => verifyMobileChange(deps, bed.kiosk, other.changeId, { otp: '000001', pidBlock: '<PidData/>' });
 		await refusalOf(attempt());
 		await refusalOf(attempt());
 		expect(await refusalOf(attempt())).toMatchObject({ code: 'otp_attempts_exhausted' });
 		expect(await refusalOf(attempt())).toMatchObject({ code: 'change_closed' });
 		expect(
 			await refusalOf(
-				startMobileChange(services, bed.kiosk, {
+				startMobileChange(deps, bed.kiosk, {
 					janAadhaarId: '1041234567',
 					memberId: 'JM1041234501',
 					newMobile: '9829012345',

@@ -7,4 +7,4 @@ export { recordPrintAttempt, withPrintFees, PRINT_FEES_BILLER_ID } from './print
 export { startMobileChange, verifyMobileChange } from './mobile-changes';
 export { verifyDocument } from './documents';
 export { districtOptions, tehsilOptions, villageOptions } from './land/places';
-export { getDepartmentServices, referenceDepartmentServices, type DepartmentServices } from './services';
+export { getDepartmentDeps, referenceDepartmentDeps, type DepartmentDeps } from './deps';

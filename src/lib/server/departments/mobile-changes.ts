@@ -6,7 +6,7 @@ import type { Database, Kiosk, MobileChange } from '$lib/server/db/schema';
 import { randomDigits } from '$lib/server/payments/ids';
 import { maskName } from '$lib/server/privacy/mask';
 import { countLookup } from './rate-limit';
-import type { DepartmentServices } from './services';
+import type { DepartmentDeps } from './deps';
 
 /** How long an OTP is good for, and how many wrong ones end the request. */
 export const OTP_VALID_MS = 10 * 60_000;
@@ -33,8 +33,8 @@ async function audit(trx: Kysely<Database>, changeId: string, event: string, det
 		.execute();
 }
 
-async function memberOf(services: DepartmentServices, janAadhaarId: string, memberId: string) {
-	const family = await services.departments.janAadhaar.family(janAadhaarId);
+async function memberOf(deps: DepartmentDeps, janAadhaarId: string, memberId: string) {
+	const family = await deps.departments.janAadhaar.family(janAadhaarId);
 	const member = family.find((candidate) => candidate.memberId === memberId);
 	if (!member) throw new ApiError(404, 'not_found', `Family ${janAadhaarId} has no member ${memberId}`);
 	return member;
@@ -52,21 +52,17 @@ function view(change: MobileChange, memberName: string): MobileChangeView {
 }
 
 /** Starts a change: an OTP goes by SMS to the new number, which proves the citizen holds it. */
-export async function startMobileChange(
-	services: DepartmentServices,
-	kiosk: Kiosk,
-	request: MobileChangeRequest
-): Promise<MobileChangeView> {
+export async function startMobileChange(deps: DepartmentDeps, kiosk: Kiosk, request: MobileChangeRequest): Promise<MobileChangeView> {
 	// Each start sends an SMS: counted like a lookup, so a script cannot flood a number.
-	await countLookup(services.db, kiosk.code, services.lookupsPerMinute, services.now());
-	const member = await memberOf(services, request.janAadhaarId, request.memberId);
+	await countLookup(deps.db, kiosk.code, deps.lookupsPerMinute, deps.now());
+	const member = await memberOf(deps, request.janAadhaarId, request.memberId);
 	if (member.mobile === request.newMobile) {
 		throw new ApiError(422, 'same_mobile', 'The member already has this mobile number');
 	}
-	const now = services.now();
+	const now = deps.now();
 	const otp = String(randomInt(1_000_000)).padStart(6, '0');
 	const id = `MC${randomDigits(12)}`;
-	return services.db.transaction().execute(async (trx) => {
+	return deps.db.transaction().execute(async (trx) => {
 		const change = await trx
 			.insertInto('mobile_changes')
 			.values({
@@ -93,7 +89,7 @@ export async function startMobileChange(
 		);
 		const name = member.name[request.language];
 		const sms = { mobile: request.newMobile, language: request.language, paymentId: null, kioskCode: kiosk.code };
-		await services.sms.send(trx, { ...sms, body: otpSms(otp, name, request.language) }, now);
+		await deps.sms.send(trx, { ...sms, body: otpSms(otp, name, request.language) }, now);
 		return view(change, name);
 	});
 }
@@ -103,20 +99,20 @@ export async function startMobileChange(
  * record changes. A wrong OTP costs a try; a fingerprint that does not match changes nothing.
  */
 export async function verifyMobileChange(
-	services: DepartmentServices,
+	deps: DepartmentDeps,
 	kiosk: Kiosk,
 	changeId: string,
 	proof: { otp: string; pidBlock: string }
 ): Promise<MobileChangeView> {
-	const now = services.now();
-	const change = await services.db
+	const now = deps.now();
+	const change = await deps.db
 		.selectFrom('mobile_changes')
 		.selectAll()
 		.where('id', '=', changeId)
 		.where('kiosk_code', '=', kiosk.code)
 		.executeTakeFirst();
 	if (!change) throw new ApiError(404, 'no_mobile_change', `Kiosk ${kiosk.code} has no mobile change ${changeId}`);
-	const member = await memberOf(services, change.family_id, change.member_id);
+	const member = await memberOf(deps, change.family_id, change.member_id);
 	const name = member.name[change.language];
 	if (change.status !== 'otp_sent') throw new ApiError(409, 'change_closed', `Change ${changeId} is ${change.status}`);
 	if (change.expires_at <= now.toISOString()) throw new ApiError(410, 'otp_expired', 'The OTP has expired; start again');
@@ -126,7 +122,7 @@ export async function verifyMobileChange(
 		const given = Buffer.from(hashOtp(change.id, proof.otp), 'hex');
 		if (!timingSafeEqual(expected, given)) {
 			const left = change.otp_attempts_left - 1;
-			await services.db.transaction().execute(async (trx) => {
+			await deps.db.transaction().execute(async (trx) => {
 				await trx
 					.updateTable('mobile_changes')
 					.set({ otp_attempts_left: left, ...(left === 0 ? { status: 'failed', failure: 'otp_attempts_exhausted' } : {}) })
@@ -137,21 +133,21 @@ export async function verifyMobileChange(
 			if (left === 0) throw new ApiError(422, 'otp_attempts_exhausted', 'Too many wrong OTPs; start again');
 			throw new ApiError(422, 'otp_incorrect', `The OTP is not right; ${left} tries left`, { otp: String(left) });
 		}
-		await services.db.transaction().execute(async (trx) => {
+		await deps.db.transaction().execute(async (trx) => {
 			await trx.updateTable('mobile_changes').set({ otp_verified_at: now.toISOString() }).where('id', '=', change.id).execute();
 			await audit(trx, change.id, 'otp_verified', null, now);
 		});
 	}
 
-	const fingerprint = await services.departments.janAadhaar.authenticate(change.member_id, proof.pidBlock);
+	const fingerprint = await deps.departments.janAadhaar.authenticate(change.member_id, proof.pidBlock);
 	if (fingerprint === 'mismatch') {
-		await services.db.transaction().execute((trx) => audit(trx, change.id, 'fingerprint_mismatch', null, now));
+		await deps.db.transaction().execute((trx) => audit(trx, change.id, 'fingerprint_mismatch', null, now));
 		throw new ApiError(422, 'fingerprint_mismatch', 'The fingerprint does not match the member’s Aadhaar');
 	}
 
 	// The authority's record changes first; ours then says so, with its audit trail and the SMS.
-	await services.departments.janAadhaar.updateMobile(change.member_id, change.new_mobile);
-	return services.db.transaction().execute(async (trx) => {
+	await deps.departments.janAadhaar.updateMobile(change.member_id, change.new_mobile);
+	return deps.db.transaction().execute(async (trx) => {
 		await audit(trx, change.id, 'fingerprint_matched', null, now);
 		const completed = await trx
 			.updateTable('mobile_changes')
@@ -173,9 +169,9 @@ export async function verifyMobileChange(
 			kioskCode: kiosk.code,
 			body: changedSms(name, change.new_mobile, kiosk.code, change.language)
 		};
-		await services.sms.send(trx, { ...sms, mobile: change.new_mobile }, now);
+		await deps.sms.send(trx, { ...sms, mobile: change.new_mobile }, now);
 		// The old number hears of it too: a change its holder did not ask for is caught.
-		if (member.mobile) await services.sms.send(trx, { ...sms, mobile: member.mobile }, now);
+		if (member.mobile) await deps.sms.send(trx, { ...sms, mobile: member.mobile }, now);
 		return view(completed, name);
 	});
 }

@@ -6,39 +6,29 @@ import { documentRef } from './documents';
 import { findCertificate, findMarksheet } from './lookups';
 import { openPrintOrder, PRINT_FEES_BILLER_ID, requirePrintable, viewOfOrder } from './print-orders';
 import { countLookup } from './rate-limit';
-import type { DepartmentServices } from './services';
+import type { DepartmentDeps } from './deps';
 
 /**
  * A citizen wants a printed copy: the document is looked up again (the kiosk's copy is not
  * trusted), a print order opened, and the payment core quotes its fee like any bill: cash only.
  */
-export async function orderPrint(
-	services: DepartmentServices,
-	kiosk: Kiosk,
-	request: PrintOrderRequest,
-	origin: string
-): Promise<BillQuote> {
-	await countLookup(services.db, kiosk.code, services.lookupsPerMinute, services.now());
+export async function orderPrint(deps: DepartmentDeps, kiosk: Kiosk, request: PrintOrderRequest, origin: string): Promise<BillQuote> {
+	await countLookup(deps.db, kiosk.code, deps.lookupsPerMinute, deps.now());
 	const { document } = request;
 	const found =
 		document.kind === 'certificate'
-			? await findCertificate(services, document.typeId, document.transactionId, origin)
-			: await findMarksheet(services, Number(document.examYear), document.rollNumber, origin);
+			? await findCertificate(deps, document.typeId, document.transactionId, origin)
+			: await findMarksheet(deps, Number(document.examYear), document.rollNumber, origin);
 	const ref = documentRef(found);
 	const holder = found.kind === 'certificate' ? found.holderName.en : found.studentName.en;
-	await openPrintOrder(services.db, kiosk, { kind: found.kind, ref, holderName: holder }, services.now());
-	return quoteBill(services.payments, kiosk, PRINT_FEES_BILLER_ID, { identifier: ref });
+	await openPrintOrder(deps.db, kiosk, { kind: found.kind, ref, holderName: holder }, deps.now());
+	return quoteBill(deps.payments, kiosk, PRINT_FEES_BILLER_ID, { identifier: ref });
 }
 
 /** A paid print that has not come out yet, found by its receipt's transaction ID: printed again, free. */
-export async function findReprint(
-	services: DepartmentServices,
-	kiosk: Kiosk,
-	receiptReference: string,
-	origin: string
-): Promise<ReprintAnswer> {
-	await countLookup(services.db, kiosk.code, services.lookupsPerMinute, services.now());
-	const order = await services.db
+export async function findReprint(deps: DepartmentDeps, kiosk: Kiosk, receiptReference: string, origin: string): Promise<ReprintAnswer> {
+	await countLookup(deps.db, kiosk.code, deps.lookupsPerMinute, deps.now());
+	const order = await deps.db
 		.selectFrom('print_orders')
 		.innerJoin('payments', 'payments.id', 'print_orders.payment_id')
 		.selectAll('print_orders')
@@ -49,13 +39,13 @@ export async function findReprint(
 	requirePrintable(order, order.id);
 	const document =
 		order.document_kind === 'certificate'
-			? await certificateOf(services, order.document_ref, origin)
-			: await findMarksheet(services, Number(order.document_ref.slice(0, 4)), order.document_ref.slice(-7), origin);
-	return { order: await viewOfOrder(services.db, order), document };
+			? await certificateOf(deps, order.document_ref, origin)
+			: await findMarksheet(deps, Number(order.document_ref.slice(0, 4)), order.document_ref.slice(-7), origin);
+	return { order: await viewOfOrder(deps.db, order), document };
 }
 
-async function certificateOf(services: DepartmentServices, transactionId: string, origin: string) {
-	const lookup = await services.departments.certificates.byTransactionId(transactionId);
+async function certificateOf(deps: DepartmentDeps, transactionId: string, origin: string) {
+	const lookup = await deps.departments.certificates.byTransactionId(transactionId);
 	if (lookup.kind !== 'issued') throw new ApiError(404, 'not_found', `Certificate ${transactionId} is gone`);
-	return findCertificate(services, lookup.certificate.typeId, transactionId, origin);
+	return findCertificate(deps, lookup.certificate.typeId, transactionId, origin);
 }

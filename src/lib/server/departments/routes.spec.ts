@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { closeDatabase, getDatabase } from '$lib/server/db';
-import { kioskAuthHeaders } from '$lib/server/kiosks/testing';
+import { kioskAuthHeaders } from '$lib/server/fleet/testing';
 import * as certificateTypes from '../../../routes/api/v1/reference/certificate-types/+server';
 import * as districts from '../../../routes/api/v1/reference/land/districts/+server';
 import * as tehsils from '../../../routes/api/v1/reference/land/districts/[district]/tehsils/+server';

@@ -8,16 +8,16 @@ import {
 	findLandRecord,
 	findMarksheet,
 	findTransactionStatus,
-	getDepartmentServices,
-	type DepartmentServices
+	getDepartmentDeps,
+	type DepartmentDeps
 } from '$lib/server/departments';
 import { countLookup } from '$lib/server/departments/rate-limit';
 import type { Kiosk } from '$lib/server/db/schema';
-import { requireKiosk } from '$lib/server/kiosks';
+import { requireKiosk } from '$lib/server/fleet';
 
 /** What a registered lookup does with a request its schema has already checked. */
 type LookupHandler<Service extends LookupServiceId> = (
-	services: DepartmentServices,
+	deps: DepartmentDeps,
 	request: LookupRequest<Service>,
 	origin: string
 ) => Promise<unknown>;
@@ -29,15 +29,15 @@ type LookupHandler<Service extends LookupServiceId> = (
  * handler answers. A new government service adds its schema to the contract and one line here.
  */
 export const LOOKUPS: { [Service in LookupServiceId]: LookupHandler<Service> } = {
-	'transaction-status': async (services, request) => {
-		const found = await findTransactionStatus(services.db, request.transactionId);
+	'transaction-status': async (deps, request) => {
+		const found = await findTransactionStatus(deps.db, request.transactionId);
 		if (!found) throw new ApiError(404, 'not_found', `No transaction ${request.transactionId}`);
 		return found;
 	},
-	certificate: (services, request, origin) => findCertificate(services, request.typeId, request.transactionId, origin),
-	'exam-result': (services, request, origin) => findMarksheet(services, Number(request.examYear), request.rollNumber, origin),
-	'land-record': (services, request) => findLandRecord(services, request.villageCode, request.khasra),
-	'jan-aadhaar-family': (services, request) => findFamily(services, request.janAadhaarId)
+	certificate: (deps, request, origin) => findCertificate(deps, request.typeId, request.transactionId, origin),
+	'exam-result': (deps, request, origin) => findMarksheet(deps, Number(request.examYear), request.rollNumber, origin),
+	'land-record': (deps, request) => findLandRecord(deps, request.villageCode, request.khasra),
+	'jan-aadhaar-family': (deps, request) => findFamily(deps, request.janAadhaarId)
 };
 
 const isLookupService = (id: string): id is LookupServiceId => (LOOKUP_SERVICES as string[]).includes(id);
@@ -54,35 +54,29 @@ export function parseRequest<Schema extends v.GenericSchema>(schema: Schema, bod
  * One lookup by a kiosk the hub knows: the same limit, checks and refusals for every service.
  * Counted before anything is checked, so a script walking IDs is stopped whatever it sends.
  */
-export async function lookUp(
-	services: DepartmentServices,
-	kiosk: Kiosk,
-	serviceId: string,
-	body: unknown,
-	origin: string
-): Promise<unknown> {
+export async function lookUp(deps: DepartmentDeps, kiosk: Kiosk, serviceId: string, body: unknown, origin: string): Promise<unknown> {
 	if (!isLookupService(serviceId)) throw new ApiError(404, 'unknown_service', `There is no lookup ${serviceId}`);
-	await countLookup(services.db, kiosk.code, services.lookupsPerMinute, services.now());
-	return answer(serviceId, services, parseRequest(LOOKUP_SCHEMAS[serviceId], body), origin);
+	await countLookup(deps.db, kiosk.code, deps.lookupsPerMinute, deps.now());
+	return answer(serviceId, deps, parseRequest(LOOKUP_SCHEMAS[serviceId], body), origin);
 }
 
 // One place where the service id and its request's type meet (TypeScript cannot follow the pair).
 function answer<Service extends LookupServiceId>(
 	service: Service,
-	services: DepartmentServices,
+	deps: DepartmentDeps,
 	request: LookupRequest<Service>,
 	origin: string
 ): Promise<unknown> {
-	return LOOKUPS[service](services, request, origin);
+	return LOOKUPS[service](deps, request, origin);
 }
 
 /** `POST /api/v1/lookups/[service]`, answered as JSON and never cached. */
 export function lookupEndpoint(event: Pick<RequestEvent, 'request' | 'url' | 'params'>): Promise<Response> {
 	return handleApi(async () => {
-		const services = await getDepartmentServices();
-		const kiosk = await requireKiosk(services.db, event.request, services.now());
+		const deps = await getDepartmentDeps();
+		const kiosk = await requireKiosk(deps.db, event.request, deps.now());
 		const body = await readJsonBody(event.request, v.unknown());
-		const found = await lookUp(services, kiosk, event.params.service ?? '', body, event.url.origin);
+		const found = await lookUp(deps, kiosk, event.params.service ?? '', body, event.url.origin);
 		return json(found, { headers: { 'cache-control': 'no-store' } });
 	});
 }

@@ -5,7 +5,7 @@ import type { Cookies } from '@sveltejs/kit';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { closeDatabase, getDatabase } from '$lib/server/db';
 import { DEMO_PASSWORD, DEMO_PIN } from '$demo';
-import { kioskAuthHeaders } from '$lib/server/kiosks/testing';
+import { kioskAuthHeaders } from '$lib/server/fleet/testing';
 import { tokenHash } from './secrets';
 import { guardAdminArea, isAdminRoute } from './admin-guard';
 import { ADMIN_COOKIE, OPERATOR_COOKIE } from './sessions';

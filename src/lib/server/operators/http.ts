@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import { handleApi } from '$lib/server/api/http';
 import { getDatabase } from '$lib/server/db';
 import type { Database, Kiosk } from '$lib/server/db/schema';
-import { requireKiosk } from '$lib/server/kiosks';
+import { requireKiosk } from '$lib/server/fleet';
 import { OPERATOR_COOKIE, requireConsoleSession, type ActiveSession } from './sessions';
 
 /** What the console's endpoints need of SvelteKit's request event. */

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import { ApiError } from '$lib/server/api/http';
 import { audit } from '$lib/server/audit';
 import type { Database, Kiosk, Operator, OperatorSession } from '$lib/server/db/schema';
-import { operatorOfKiosk } from '$lib/server/kiosks';
+import { operatorOfKiosk } from '$lib/server/fleet';
 import { forgetHits, hubLimits, refundHit, spendHit } from '$lib/server/limits';
 import { CONSOLE_ROLES, type LoginRequest, type OperatorSessionView } from '$lib/contract';
 import type { OperatorAuthenticator } from './login';

@@ -5,7 +5,7 @@ import { type AadhaarPayRequest, maskAadhaar } from '$lib/contract';
 import { acceptApproval } from './approvals';
 import { requireAadhaarBank } from './banks';
 import { closeOpenPayment } from './cancel';
-import type { PaymentServices } from './services';
+import type { PaymentDeps } from './deps';
 import { settleIfDue } from './settle';
 import { requirePayment } from './store';
 import type { Finish } from './view';
@@ -26,15 +26,15 @@ export function aadhaarPayFingerprint(request: AadhaarPayRequest): unknown {
  * Pays from the citizen's bank account with Aadhaar and fingerprint (AePS). The Aadhaar number
  * goes to the gateway and is kept only masked; the PID block is passed on as it came.
  */
-export async function payByAadhaar(services: PaymentServices, kiosk: Kiosk, paymentId: string, request: AadhaarPayRequest, finish: Finish) {
-	const payment = await requirePayment(services.db, kiosk.code, paymentId);
+export async function payByAadhaar(deps: PaymentDeps, kiosk: Kiosk, paymentId: string, request: AadhaarPayRequest, finish: Finish) {
+	const payment = await requirePayment(deps.db, kiosk.code, paymentId);
 	if (payment.mode !== 'aadhaar') {
 		throw new ApiError(409, 'wrong_mode', `Payment ${paymentId} is paid by ${payment.mode}, not Aadhaar`);
 	}
 	if (payment.status === 'cancelled') throw new ApiError(409, 'payment_cancelled', `Payment ${paymentId} was cancelled`);
-	if (payment.status !== 'awaiting_payment') return settleIfDue(services, paymentId, finish);
-	const bank = await requireAadhaarBank(services.db, request.bankIin);
-	const decision = await services.aadhaarGateway.pay({
+	if (payment.status !== 'awaiting_payment') return settleIfDue(deps, paymentId, finish);
+	const bank = await requireAadhaarBank(deps.db, request.bankIin);
+	const decision = await deps.aadhaarGateway.pay({
 		reference: paymentId,
 		aadhaarNumber: request.aadhaarNumber,
 		bankIin: bank.iin,
@@ -44,7 +44,7 @@ export async function payByAadhaar(services: PaymentServices, kiosk: Kiosk, paym
 	const instrument = { masked: maskAadhaar(request.aadhaarNumber), label: bank.name_en };
 	if (decision.outcome === 'declined') {
 		return closeOpenPayment(
-			services,
+			deps,
 			paymentId,
 			'declined',
 			{ instrument_masked: instrument.masked, instrument_label: instrument.label, decline_reason: decision.reason },
@@ -52,7 +52,7 @@ export async function payByAadhaar(services: PaymentServices, kiosk: Kiosk, paym
 		);
 	}
 	return acceptApproval(
-		services,
+		deps,
 		payment,
 		{ ...instrument, authCode: decision.authCode, rrn: decision.rrn, amountPaise: payment.to_collect_paise },
 		finish

@@ -3,7 +3,7 @@ import type { Kiosk, Payment } from '$lib/server/db/schema';
 import type { ApprovalRequest, PaymentView } from '$lib/contract';
 import { requireAadhaarBank } from './banks';
 import { isOpen } from './cancel';
-import type { PaymentServices } from './services';
+import type { PaymentDeps } from './deps';
 import { postingLeaseUntil, postPaidPayment, reverseCharge, settleIfDue } from './settle';
 import { findPayment, recordAudit, requirePayment, retryOnConcurrentChange, transition } from './store';
 import type { Finish } from './view';
@@ -17,8 +17,8 @@ export interface Approval {
 	amountPaise: number;
 }
 
-async function reloadPayment(services: PaymentServices, paymentId: string): Promise<Payment> {
-	const payment = await findPayment(services.db, paymentId);
+async function reloadPayment(deps: PaymentDeps, paymentId: string): Promise<Payment> {
+	const payment = await findPayment(deps.db, paymentId);
 	if (payment === undefined) throw new Error(`Payment ${paymentId} vanished`);
 	return payment;
 }
@@ -28,17 +28,12 @@ async function reloadPayment(services: PaymentServices, paymentId: string): Prom
  * if the bill cannot be paid, or the charge was for the wrong amount, or the payment had been
  * cancelled meanwhile (an "unknown" outcome resolved late), the charge is reversed.
  */
-export async function acceptApproval(
-	services: PaymentServices,
-	payment: Payment,
-	approval: Approval,
-	finish: Finish
-): Promise<PaymentView> {
+export async function acceptApproval(deps: PaymentDeps, payment: Payment, approval: Approval, finish: Finish): Promise<PaymentView> {
 	if (!isOpen(payment) && payment.status !== 'cancelled') {
 		if (payment.rrn !== approval.rrn) {
 			throw new ApiError(409, 'payment_already_paid', `Payment ${payment.id} was already paid with RRN ${payment.rrn}`);
 		}
-		return settleIfDue(services, payment.id, finish);
+		return settleIfDue(deps, payment.id, finish);
 	}
 	const charged = {
 		instrument_masked: approval.masked,
@@ -47,13 +42,13 @@ export async function acceptApproval(
 		rrn: approval.rrn,
 		collected_paise: approval.amountPaise
 	};
-	const now = services.now();
+	const now = deps.now();
 	const outcome = await retryOnConcurrentChange(() =>
-		services.db.transaction().execute(async (trx): Promise<ApprovalOutcome> => {
+		deps.db.transaction().execute(async (trx): Promise<ApprovalOutcome> => {
 			const current = await findPayment(trx, payment.id);
 			if (current === undefined || current.status !== payment.status) return { kind: 'moved' };
 			if (current.status === 'cancelled') {
-				const reversed = await reverseCharge(services, trx, current, 'late_approval', now, charged);
+				const reversed = await reverseCharge(deps, trx, current, 'late_approval', now, charged);
 				return { kind: 'answered', view: await finish(trx, reversed) };
 			}
 			const paid = await transition(trx, current, 'paid', now, {
@@ -64,15 +59,15 @@ export async function acceptApproval(
 			const approved = { paymentId: payment.id, event: 'charge_approved', amountPaise: approval.amountPaise };
 			await recordAudit(trx, { ...approved, detail: { rrn: approval.rrn } }, now);
 			if (approval.amountPaise === current.to_collect_paise) return { kind: 'paid', payment: paid };
-			const reversed = await reverseCharge(services, trx, paid, 'amount_mismatch', now);
+			const reversed = await reverseCharge(deps, trx, paid, 'amount_mismatch', now);
 			return { kind: 'answered', view: await finish(trx, reversed) };
 		})
 	);
 	switch (outcome.kind) {
 		case 'moved':
-			return acceptApproval(services, await reloadPayment(services, payment.id), approval, finish);
+			return acceptApproval(deps, await reloadPayment(deps, payment.id), approval, finish);
 		case 'paid':
-			return postPaidPayment(services, outcome.payment, finish);
+			return postPaidPayment(deps, outcome.payment, finish);
 		case 'answered':
 			return outcome.view;
 	}
@@ -83,8 +78,8 @@ type ApprovalOutcome =
 	{ kind: 'moved' } | { kind: 'paid'; payment: Payment } | { kind: 'answered'; view: PaymentView };
 
 /** The kiosk reports what its card terminal (or its own AePS device) approved. */
-export async function recordApproval(services: PaymentServices, kiosk: Kiosk, paymentId: string, request: ApprovalRequest, finish: Finish) {
-	const payment = await requirePayment(services.db, kiosk.code, paymentId);
+export async function recordApproval(deps: PaymentDeps, kiosk: Kiosk, paymentId: string, request: ApprovalRequest, finish: Finish) {
+	const payment = await requirePayment(deps.db, kiosk.code, paymentId);
 	if (payment.mode !== request.mode) {
 		const message = `Payment ${paymentId} is paid by ${payment.mode}, not ${request.mode}`;
 		throw new ApiError(409, 'wrong_mode', message);
@@ -96,7 +91,7 @@ export async function recordApproval(services: PaymentServices, kiosk: Kiosk, pa
 			: {
 					...charge,
 					masked: request.maskedAadhaar,
-					label: (await requireAadhaarBank(services.db, request.bankIin)).name_en
+					label: (await requireAadhaarBank(deps.db, request.bankIin)).name_en
 				};
-	return acceptApproval(services, payment, approval, finish);
+	return acceptApproval(deps, payment, approval, finish);
 }

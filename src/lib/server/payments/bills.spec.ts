@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as v from 'valibot';
 import { engines } from '$lib/server/db/testing/engines';
-import { findKiosk } from '$lib/server/kiosks';
+import { findKiosk } from '$lib/server/fleet';
 import { BillerUnavailableError, listBillers, ReferenceBillerAdapter } from '$lib/server/billers';
 import { DEMO_BILLS } from '$demo';
 import { billerList, billQuote, paymentView } from '$lib/contract';
@@ -17,7 +17,7 @@ describe.each(engines)('fetching and starting bill payments on %s', (engine) => 
 	afterAll(() => bed.close());
 
 	const quote = (billerId: string, identifier: string, mobile?: string) =>
-		quoteBill(bed.services, bed.kiosk, billerId, { identifier, mobile, email: undefined });
+		quoteBill(bed.deps, bed.kiosk, billerId, { identifier, mobile, email: undefined });
 
 	it('answers with the shared schema: name masked, every mode with its amount', async () => {
 		const answer = await quote('jdvvnl', '410123456799', '9414012345');
@@ -43,9 +43,9 @@ describe.each(engines)('fetching and starting bill payments on %s', (engine) => 
 
 	it('says so when the biller’s own system does not answer', async () => {
 		const down = {
-			...bed.services,
+			...bed.deps,
 			billers: () => ({
-				...bed.services.billers('jvvnl'),
+				...bed.deps.billers('jvvnl'),
 				fetchBill: async () => {
 					throw new BillerUnavailableError('no route to host');
 				}
@@ -95,7 +95,7 @@ describe.each(engines)('fetching and starting bill payments on %s', (engine) => 
 	it('lets only a kiosk with an operator take payments', async () => {
 		const unmapped = await findKiosk(bed.db, 'K6104735');
 		if (unmapped === undefined) throw new Error('no demo kiosk K6104735');
-		expect(await refusalOf(quoteBill(bed.services, unmapped, 'airtel', { identifier: '9829012002' }))).toEqual({
+		expect(await refusalOf(quoteBill(bed.deps, unmapped, 'airtel', { identifier: '9829012002' }))).toEqual({
 			status: 403,
 			code: 'kiosk_unmapped'
 		});

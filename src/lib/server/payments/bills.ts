@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { ApiError } from '$lib/server/api/http';
 import type { Biller, Database, Kiosk, Operator, Payment } from '$lib/server/db/schema';
 import { BillerUnavailableError, checkBillRequest, requirePayableBiller, type BillerBill, type BillHolder } from '$lib/server/billers';
-import { operatorOfKiosk } from '$lib/server/kiosks';
+import { operatorOfKiosk } from '$lib/server/fleet';
 import { maskName } from '$lib/server/privacy/mask';
 import type { BillQuote, BillRequest, CreatePaymentRequest, ModeUnavailableReason, PaymentMode, PaymentStatus } from '$lib/contract';
 import { paymentAmounts, type PaymentAmounts } from './amounts';
@@ -11,7 +11,7 @@ import { creditBalance, takeCredit } from './credits';
 import { newTransactionId } from './ids';
 import { istDate } from './india-time';
 import { isDayClosing } from './day-closing';
-import type { PaymentServices } from './services';
+import type { PaymentDeps } from './deps';
 import { ConcurrentChangeError, recordAudit, retryOnConcurrentChange, transition } from './store';
 import type { Finish } from './view';
 import { holdForPayment, walletBalance } from './wallet';
@@ -23,12 +23,12 @@ interface DueBill {
 }
 
 /** The bill a citizen asked for, or the refusal the kiosk words for them (nothing charged). */
-async function fetchDueBill(services: PaymentServices, billerId: string, request: BillRequest): Promise<DueBill> {
-	const biller = await requirePayableBiller(services.db, billerId);
+async function fetchDueBill(deps: PaymentDeps, billerId: string, request: BillRequest): Promise<DueBill> {
+	const biller = await requirePayableBiller(deps.db, billerId);
 	const holder = checkBillRequest(biller, request);
 	let lookup;
 	try {
-		lookup = await services.billers(biller.id).fetchBill(holder.identifier);
+		lookup = await deps.billers(biller.id).fetchBill(holder.identifier);
 	} catch (error) {
 		if (error instanceof BillerUnavailableError) {
 			throw new ApiError(424, 'biller_unavailable', `${biller.name_en} is not answering; try later`);
@@ -86,13 +86,13 @@ const REFUSAL_MESSAGES: Record<ModeUnavailableReason, string> = {
 };
 
 /** The bill, the credit on the account and what each payment mode would take, before paying. */
-export async function quoteBill(services: PaymentServices, kiosk: Kiosk, billerId: string, request: BillRequest): Promise<BillQuote> {
-	const operator = await requireOperator(services.db, kiosk);
-	const { biller, holder, bill } = await fetchDueBill(services, billerId, request);
-	const now = services.now();
+export async function quoteBill(deps: PaymentDeps, kiosk: Kiosk, billerId: string, request: BillRequest): Promise<BillQuote> {
+	const operator = await requireOperator(deps.db, kiosk);
+	const { biller, holder, bill } = await fetchDueBill(deps, billerId, request);
+	const now = deps.now();
 	const account = { billerId: biller.id, identifier: holder.identifier };
-	const creditAvailablePaise = await creditBalance(services.db, account);
-	const { availablePaise } = await walletBalance(services.db, operator.sso_id);
+	const creditAvailablePaise = await creditBalance(deps.db, account);
+	const { availablePaise } = await walletBalance(deps.db, operator.sso_id);
 	const quoteFor = (mode: Exclude<PaymentMode, 'cardOnline'>) => {
 		const amounts = paymentAmounts(bill.amountPaise, creditAvailablePaise, { mode });
 		const reason = modeRefusal(mode, amounts, biller, availablePaise, now);
@@ -144,18 +144,18 @@ function isUniqueViolation(error: unknown): boolean {
  * Starts a payment, before any money moves: fixes the amounts, takes the account's credit,
  * holds the bill amount on the operator's wallet for cash, and leaves it awaiting payment.
  */
-export async function createPayment(services: PaymentServices, kiosk: Kiosk, request: CreatePaymentRequest, finish: Finish) {
-	const operator = await requireOperator(services.db, kiosk);
-	const { biller, holder, bill } = await fetchDueBill(services, request.billerId, request);
+export async function createPayment(deps: PaymentDeps, kiosk: Kiosk, request: CreatePaymentRequest, finish: Finish) {
+	const operator = await requireOperator(deps.db, kiosk);
+	const { biller, holder, bill } = await fetchDueBill(deps, request.billerId, request);
 	if (bill.billNumber !== request.billNumber) {
 		const message = `${biller.name_en} now shows bill ${bill.billNumber}; fetch it again`;
 		throw new ApiError(409, 'bill_changed', message);
 	}
-	const now = services.now();
+	const now = deps.now();
 	const account = { billerId: biller.id, identifier: holder.identifier };
 	try {
 		return await retryOnConcurrentChange(() =>
-			services.db.transaction().execute(async (trx) => {
+			deps.db.transaction().execute(async (trx) => {
 				const live = await trx
 					.selectFrom('payments')
 					.select('status')

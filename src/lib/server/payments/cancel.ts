@@ -3,7 +3,7 @@ import { ApiError } from '$lib/server/api/http';
 import type { CancelReason, Database, Kiosk, Payment, PaymentTable } from '$lib/server/db/schema';
 import type { CancelRequest } from '$lib/contract';
 import { addCredit } from './credits';
-import type { PaymentServices } from './services';
+import type { PaymentDeps } from './deps';
 import { OPEN_STATUSES } from './state-machine';
 import { findPayment, requirePayment, retryOnConcurrentChange, transition } from './store';
 import type { Finish } from './view';
@@ -45,15 +45,15 @@ export async function cancelOpenPayment(
 
 /** Declines or cancels an open payment by id (outside any transaction); a decided one is left alone. */
 export function closeOpenPayment<T>(
-	services: PaymentServices,
+	deps: PaymentDeps,
 	paymentId: string,
 	reason: CancelReason,
 	changes: Updateable<PaymentTable>,
 	finish: (trx: Kysely<Database>, payment: Payment) => Promise<T>
 ): Promise<T> {
-	const now = services.now();
+	const now = deps.now();
 	return retryOnConcurrentChange(() =>
-		services.db.transaction().execute(async (trx) => {
+		deps.db.transaction().execute(async (trx) => {
 			const payment = await findPayment(trx, paymentId);
 			if (payment === undefined) throw new Error(`Payment ${paymentId} vanished`);
 			return finish(trx, isOpen(payment) ? await cancelOpenPayment(trx, payment, reason, now, changes) : payment);
@@ -62,10 +62,10 @@ export function closeOpenPayment<T>(
 }
 
 /** The kiosk gives up (timer ran out, acceptor failed, citizen cancelled); cancelling twice is fine. */
-export async function cancelPayment(services: PaymentServices, kiosk: Kiosk, paymentId: string, request: CancelRequest, finish: Finish) {
-	const payment = await requirePayment(services.db, kiosk.code, paymentId);
+export async function cancelPayment(deps: PaymentDeps, kiosk: Kiosk, paymentId: string, request: CancelRequest, finish: Finish) {
+	const payment = await requirePayment(deps.db, kiosk.code, paymentId);
 	if (!isOpen(payment) && payment.status !== 'cancelled') {
 		throw new ApiError(409, 'payment_not_cancellable', `Payment ${paymentId} is already ${payment.status}`);
 	}
-	return closeOpenPayment(services, paymentId, request.reason, {}, finish);
+	return closeOpenPayment(deps, paymentId, request.reason, {}, finish);
 }

@@ -5,13 +5,13 @@ import { acceptApproval } from './approvals';
 import { paymentAmounts } from './amounts';
 import { closeOpenPayment } from './cancel';
 import { istDate } from './india-time';
-import type { PaymentServices } from './services';
+import type { PaymentDeps } from './deps';
 import { settleIfDue } from './settle';
 import { recordAudit, requirePayment, retryOnConcurrentChange, updatePayment } from './store';
 import type { Finish } from './view';
 
-async function requireCardOnline(services: PaymentServices, kiosk: Kiosk, paymentId: string): Promise<Payment> {
-	const payment = await requirePayment(services.db, kiosk.code, paymentId);
+async function requireCardOnline(deps: PaymentDeps, kiosk: Kiosk, paymentId: string): Promise<Payment> {
+	const payment = await requirePayment(deps.db, kiosk.code, paymentId);
 	if (payment.mode !== 'cardOnline') {
 		throw new ApiError(409, 'wrong_mode', `Payment ${paymentId} is paid by ${payment.mode}, not card online`);
 	}
@@ -36,19 +36,13 @@ function isExpired(card: CardOnlineStartRequest, now: Date): boolean {
  * The citizen typed a card: the gateway names its kind, which fixes the card charge, and asks
  * the issuer to send the OTP for the amount with that charge.
  */
-export async function startCardOnline(
-	services: PaymentServices,
-	kiosk: Kiosk,
-	paymentId: string,
-	card: CardOnlineStartRequest,
-	finish: Finish
-) {
-	const payment = await requireCardOnline(services, kiosk, paymentId);
+export async function startCardOnline(deps: PaymentDeps, kiosk: Kiosk, paymentId: string, card: CardOnlineStartRequest, finish: Finish) {
+	const payment = await requireCardOnline(deps, kiosk, paymentId);
 	if (payment.status !== 'awaiting_payment') {
 		throw new ApiError(409, 'payment_not_awaiting', `Payment ${paymentId} is already ${payment.status}`);
 	}
-	if (isExpired(card, services.now())) throw new ApiError(422, 'card_expired', 'The card has expired');
-	const identity = await services.cardGateway.identifyCard(card.cardNumber);
+	if (isExpired(card, deps.now())) throw new ApiError(422, 'card_expired', 'The card has expired');
+	const identity = await deps.cardGateway.identifyCard(card.cardNumber);
 	if (identity === null) {
 		throw new ApiError(422, 'card_not_supported', 'The payment gateway does not take this card');
 	}
@@ -61,18 +55,18 @@ export async function startCardOnline(
 		instrument_masked: maskCardNumber(card.cardNumber),
 		instrument_label: `${identity.scheme} ${identity.kind}`
 	};
-	const start = await services.cardGateway.startPayment({
+	const start = await deps.cardGateway.startPayment({
 		reference: paymentId,
 		card,
 		amountPaise: amounts.toCollectPaise
 	});
 	if (start.outcome === 'declined') {
 		const declined = { ...instrument, decline_reason: start.reason };
-		return closeOpenPayment(services, paymentId, 'declined', declined, finish);
+		return closeOpenPayment(deps, paymentId, 'declined', declined, finish);
 	}
-	const now = services.now();
+	const now = deps.now();
 	return retryOnConcurrentChange(() =>
-		services.db.transaction().execute(async (trx) => {
+		deps.db.transaction().execute(async (trx) => {
 			const current = await requirePayment(trx, kiosk.code, paymentId);
 			const challenged = await updatePayment(
 				trx,
@@ -95,24 +89,18 @@ export async function startCardOnline(
 }
 
 /** The citizen typed the OTP: approved → paid and posted; declined → cancelled; wrong → try again. */
-export async function confirmCardOtp(
-	services: PaymentServices,
-	kiosk: Kiosk,
-	paymentId: string,
-	request: CardOnlineOtpRequest,
-	finish: Finish
-) {
-	const payment = await requireCardOnline(services, kiosk, paymentId);
-	if (payment.status !== 'awaiting_payment') return settleIfDue(services, paymentId, finish);
+export async function confirmCardOtp(deps: PaymentDeps, kiosk: Kiosk, paymentId: string, request: CardOnlineOtpRequest, finish: Finish) {
+	const payment = await requireCardOnline(deps, kiosk, paymentId);
+	if (payment.status !== 'awaiting_payment') return settleIfDue(deps, paymentId, finish);
 	if (payment.gateway_session_id === null) {
 		throw new ApiError(409, 'card_session_missing', 'Start the card payment before sending an OTP');
 	}
 	const sessionId = payment.gateway_session_id;
-	const result = await services.cardGateway.confirmOtp({ sessionId, otp: request.otp });
+	const result = await deps.cardGateway.confirmOtp({ sessionId, otp: request.otp });
 	switch (result.outcome) {
 		case 'approved':
 			return acceptApproval(
-				services,
+				deps,
 				payment,
 				{
 					masked: payment.instrument_masked ?? '',
@@ -124,11 +112,11 @@ export async function confirmCardOtp(
 				finish
 			);
 		case 'declined':
-			return closeOpenPayment(services, paymentId, 'declined', { decline_reason: result.reason }, finish);
+			return closeOpenPayment(deps, paymentId, 'declined', { decline_reason: result.reason }, finish);
 		case 'otp_incorrect': {
-			const now = services.now();
+			const now = deps.now();
 			return retryOnConcurrentChange(() =>
-				services.db.transaction().execute(async (trx) => {
+				deps.db.transaction().execute(async (trx) => {
 					const current = await requirePayment(trx, kiosk.code, paymentId);
 					const { attemptsLeft } = result;
 					const retried = await updatePayment(trx, current, { otp_attempts_left: attemptsLeft, otp_last_incorrect: 1 }, now);

@@ -8,7 +8,7 @@ import { cancelPayment } from './cancel';
 import { completeCashPayment, reportNote } from './cash';
 import { confirmCardOtp, startCardOnline } from './card-online';
 import { REFERENCE_OTP } from './gateways/reference-card-gateway';
-import type { PaymentServices } from './services';
+import type { PaymentDeps } from './deps';
 import { addBill, creditOf, finish, openPaymentTestBed, refusalOf, startPayment, walletOf, type PaymentTestBed } from './testing/bed';
 
 const posApproval = (payment: PaymentView, rrn = '633312345678') => ({
@@ -28,16 +28,16 @@ describe.each(engines)('card and Aadhaar payments on %s', (engine) => {
 	});
 	afterAll(() => bed.close());
 
-	const approve = (payment: PaymentView, services: PaymentServices = bed.services, approval = posApproval(payment)) =>
-		recordApproval(services, bed.kiosk, payment.transactionId, approval, finish);
+	const approve = (payment: PaymentView, deps: PaymentDeps = bed.deps, approval = posApproval(payment)) =>
+		recordApproval(deps, bed.kiosk, payment.transactionId, approval, finish);
 
 	/** The reference biller, except that posting does what the test says. */
 	const withPosting = (
 		postPayment: BillerAdapter['postPayment'],
 		reverse: BillerAdapter['reverse'] = async () => ({ reversed: false })
 	) => ({
-		...bed.services,
-		billers: (billerId: string) => ({ ...bed.services.billers(billerId), postPayment, reverse })
+		...bed.deps,
+		billers: (billerId: string) => ({ ...bed.deps.billers(billerId), postPayment, reverse })
 	});
 
 	it('posts a card payment from the POS terminal and leaves the wallet alone', async () => {
@@ -57,7 +57,7 @@ describe.each(engines)('card and Aadhaar payments on %s', (engine) => {
 		const payment = await startPayment(bed, await addBill(bed.db, 10_000), 'card');
 		const posted = await approve(payment);
 		expect(await approve(payment)).toEqual(posted);
-		expect(await refusalOf(approve(payment, bed.services, posApproval(payment, '999912345678')))).toEqual({
+		expect(await refusalOf(approve(payment, bed.deps, posApproval(payment, '999912345678')))).toEqual({
 			status: 409,
 			code: 'payment_already_paid'
 		});
@@ -88,8 +88,8 @@ describe.each(engines)('card and Aadhaar payments on %s', (engine) => {
 	});
 
 	async function recordNoteAndComplete(payment: PaymentView) {
-		await reportNote(bed.services, bed.kiosk, payment.transactionId, { valuePaise: 2_000 }, finish);
-		return completeCashPayment(bed.services, bed.kiosk, payment.transactionId, finish);
+		await reportNote(bed.deps, bed.kiosk, payment.transactionId, { valuePaise: 2_000 }, finish);
+		return completeCashPayment(bed.deps, bed.kiosk, payment.transactionId, finish);
 	}
 
 	it('reverses only after making sure the biller has nothing when it did not answer', async () => {
@@ -124,7 +124,7 @@ describe.each(engines)('card and Aadhaar payments on %s', (engine) => {
 	it('reverses a charge for the wrong amount', async () => {
 		const payment = await startPayment(bed, await addBill(bed.db, 30_000), 'card');
 		const wrong = { ...posApproval(payment), amountPaise: 3_000 };
-		expect(await approve(payment, bed.services, wrong)).toMatchObject({
+		expect(await approve(payment, bed.deps, wrong)).toMatchObject({
 			status: 'reversed',
 			reversal: { reason: 'amount_mismatch', amountPaise: 3_000 }
 		});
@@ -132,7 +132,7 @@ describe.each(engines)('card and Aadhaar payments on %s', (engine) => {
 
 	it('reverses an approval that arrives after the payment was cancelled (an unknown outcome resolved late)', async () => {
 		const payment = await startPayment(bed, await addBill(bed.db, 30_000), 'card');
-		await cancelPayment(bed.services, bed.kiosk, payment.transactionId, { reason: 'device_failed' }, finish);
+		await cancelPayment(bed.deps, bed.kiosk, payment.transactionId, { reason: 'device_failed' }, finish);
 		expect(await approve(payment)).toMatchObject({
 			status: 'reversed',
 			cancelReason: 'device_failed',
@@ -148,9 +148,9 @@ describe.each(engines)('card and Aadhaar payments on %s', (engine) => {
 
 	describe('card online with OTP', () => {
 		const start = (payment: PaymentView, cardNumber: string, expiryYear = 2029) =>
-			startCardOnline(bed.services, bed.kiosk, payment.transactionId, { cardNumber, expiryMonth: 8, expiryYear }, finish);
+			startCardOnline(bed.deps, bed.kiosk, payment.transactionId, { cardNumber, expiryMonth: 8, expiryYear }, finish);
 		const otp = (payment: PaymentView, code: string) =>
-			confirmCardOtp(bed.services, bed.kiosk, payment.transactionId, { otp: code }, finish);
+			confirmCardOtp(bed.deps, bed.kiosk, payment.transactionId, { otp: code }, finish);
 
 		it('charges a credit card its MDR, sends the OTP and posts once it is right', async () => {
 			const payment = await startPayment(bed, await addBill(bed.db, 100_000), 'cardOnline');
@@ -211,13 +211,7 @@ describe.each(engines)('card and Aadhaar payments on %s', (engine) => {
 
 	describe('Aadhaar', () => {
 		const pay = (payment: PaymentView, aadhaarNumber: string, bankIin = '607094') =>
-			payByAadhaar(
-				bed.services,
-				bed.kiosk,
-				payment.transactionId,
-				{ aadhaarNumber, bankIin, pidBlock: '<PidData>…</PidData>' },
-				finish
-			);
+			payByAadhaar(bed.deps, bed.kiosk, payment.transactionId, { aadhaarNumber, bankIin, pidBlock: '<PidData>…</PidData>' }, finish);
 
 		it('pays from the bank account and keeps the Aadhaar number only masked', async () => {
 			const payment = await startPayment(bed, await addBill(bed.db, 45_000), 'aadhaar');

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { engines } from '$lib/server/db/testing/engines';
 import { DEMO_KIOSK_OPERATORS, seedDemoData } from '$demo';
-import { findKiosk, operatorOfKiosk } from '$lib/server/kiosks';
+import { findKiosk, operatorOfKiosk } from '$lib/server/fleet';
 import type { PaymentMode } from '$lib/contract';
 import { quoteBill } from './bills';
 import { cancelPayment } from './cancel';
@@ -33,14 +33,13 @@ describe.each(engines)('cash payments, the wallet and the midnight job on %s', (
 	afterAll(() => bed.close());
 
 	const insertNotes = async (transactionId: string, ...rupees: number[]) => {
-		for (const value of rupees)
-			await reportNote(bed.services, bed.kiosk, transactionId, { valuePaise: (value * 100) as 1_000 }, finish);
+		for (const value of rupees) await reportNote(bed.deps, bed.kiosk, transactionId, { valuePaise: (value * 100) as 1_000 }, finish);
 	};
-	const complete = (transactionId: string) => completeCashPayment(bed.services, bed.kiosk, transactionId, finish);
+	const complete = (transactionId: string) => completeCashPayment(bed.deps, bed.kiosk, transactionId, finish);
 
 	it('takes a ₹20 note for the ₹17 bill, credits ₹3 and applies it to the next bill', async () => {
 		const airtel = { identifier: '9829012017' };
-		const first = await quoteBill(bed.services, bed.kiosk, 'airtel', airtel);
+		const first = await quoteBill(bed.deps, bed.kiosk, 'airtel', airtel);
 		expect(first).toMatchObject({
 			bill: { billNumber: 'AT2610012017', amountPaise: 1_700, overdue: true },
 			creditAvailablePaise: 0,
@@ -63,7 +62,7 @@ describe.each(engines)('cash payments, the wallet and the midnight job on %s', (
 			notes: [{ valuePaise: 2_000 }]
 		});
 
-		const next = await quoteBill(bed.services, bed.kiosk, 'airtel', airtel);
+		const next = await quoteBill(bed.deps, bed.kiosk, 'airtel', airtel);
 		expect(next).toMatchObject({
 			bill: { billNumber: 'AT2611012017', amountPaise: 34_900 },
 			creditAvailablePaise: 300,
@@ -143,7 +142,7 @@ describe.each(engines)('cash payments, the wallet and the midnight job on %s', (
 		expect(await creditOf(bed, bill)).toBe(0);
 		await insertNotes(payment.transactionId, 20);
 
-		const cancelled = await cancelPayment(bed.services, bed.kiosk, payment.transactionId, { reason: 'timeout' }, finish);
+		const cancelled = await cancelPayment(bed.deps, bed.kiosk, payment.transactionId, { reason: 'timeout' }, finish);
 		expect(cancelled).toMatchObject({
 			status: 'cancelled',
 			cancelReason: 'timeout',
@@ -153,7 +152,7 @@ describe.each(engines)('cash payments, the wallet and the midnight job on %s', (
 		expect(await walletOf(bed)).toEqual(walletBefore);
 		expect(await creditOf(bed, bill)).toBe(3_800 + 2_000);
 		// Cancelling again answers the same; a cancelled payment cannot be completed.
-		expect(await cancelPayment(bed.services, bed.kiosk, payment.transactionId, { reason: 'timeout' }, finish)).toEqual(cancelled);
+		expect(await cancelPayment(bed.deps, bed.kiosk, payment.transactionId, { reason: 'timeout' }, finish)).toEqual(cancelled);
 		expect(await refusalOf(complete(payment.transactionId))).toEqual({ status: 409, code: 'payment_cancelled' });
 	});
 
@@ -162,7 +161,7 @@ describe.each(engines)('cash payments, the wallet and the midnight job on %s', (
 		const payment = await startPayment(bed, bill, 'cash');
 		await insertNotes(payment.transactionId, 20);
 		await complete(payment.transactionId);
-		const late = await reportNote(bed.services, bed.kiosk, payment.transactionId, { valuePaise: 10_000 }, finish);
+		const late = await reportNote(bed.deps, bed.kiosk, payment.transactionId, { valuePaise: 10_000 }, finish);
 		expect(late).toMatchObject({
 			status: 'posted',
 			amounts: { collectedPaise: 12_000, creditedPaise: 10_000 },
@@ -182,10 +181,10 @@ describe.each(engines)('cash payments, the wallet and the midnight job on %s', (
 		expect((await walletOf(bed)).heldPaise).toBe(walletBefore.heldPaise + 41_250);
 
 		bed.clock.now = new Date(bed.clock.now.getTime() + 10 * 60_000);
-		expect(await retryDuePostings(bed.services)).toContain('paid');
+		expect(await retryDuePostings(bed.deps)).toContain('paid');
 		await bed.db.updateTable('reference_consumers').set({ rejects_postings: 0 }).where('identifier', '=', bill.identifier).execute();
 		bed.clock.now = new Date(bed.clock.now.getTime() + 10 * 60_000);
-		expect(await retryDuePostings(bed.services)).toEqual(['posted']);
+		expect(await retryDuePostings(bed.deps)).toEqual(['posted']);
 		expect(await walletOf(bed)).toEqual({
 			...walletBefore,
 			balancePaise: walletBefore.balancePaise - 41_250,
@@ -196,10 +195,10 @@ describe.each(engines)('cash payments, the wallet and the midnight job on %s', (
 	});
 
 	it('refuses cash above the biller’s cash limit but not at it', async () => {
-		const above = await quoteBill(bed.services, bed.kiosk, 'avvnl', { identifier: '110212345699', mobile: '9414012345' });
+		const above = await quoteBill(bed.deps, bed.kiosk, 'avvnl', { identifier: '110212345699', mobile: '9414012345' });
 		expect(above.modes.cash).toEqual({ available: false, reason: 'cash_limit_exceeded' });
 		expect(above.modes.card).toEqual({ available: true, feePaise: 0, toCollectPaise: 2_345_600 });
-		const atLimit = await quoteBill(bed.services, bed.kiosk, 'jvvnl', { identifier: '210412000098', mobile: '9414012345' });
+		const atLimit = await quoteBill(bed.deps, bed.kiosk, 'jvvnl', { identifier: '210412000098', mobile: '9414012345' });
 		expect(atLimit.modes.cash).toEqual({ available: true, feePaise: 0, toCollectPaise: 2_000_000 });
 		const bill = { billerId: 'avvnl', identifier: '110212345699', billNumber: 'AV2611345699', amountPaise: 2_345_600 };
 		expect(await refusalOf(startPayment(bed, bill, 'cash'))).toEqual({ status: 422, code: 'cash_limit_exceeded' });
@@ -209,7 +208,7 @@ describe.each(engines)('cash payments, the wallet and the midnight job on %s', (
 		const lowWalletKiosk = await findKiosk(bed.db, 'K4521096');
 		if (lowWalletKiosk === undefined) throw new Error('no demo kiosk K4521096');
 		const bill = await addBill(bed.db, 1_600);
-		const quote = await quoteBill(bed.services, lowWalletKiosk, bill.billerId, { identifier: bill.identifier, mobile: '9414012345' });
+		const quote = await quoteBill(bed.deps, lowWalletKiosk, bill.billerId, { identifier: bill.identifier, mobile: '9414012345' });
 		expect(quote.modes.cash).toEqual({ available: false, reason: 'wallet_insufficient' });
 		expect(quote.modes.aadhaar).toMatchObject({ available: true });
 		expect(await refusalOf(startPayment(bed, bill, 'cash', {}, lowWalletKiosk))).toEqual({ status: 422, code: 'wallet_insufficient' });
@@ -229,9 +228,8 @@ describe.each(engines)('cash payments, the wallet and the midnight job on %s', (
 					// Whatever notes come first, ₹500 notes follow until the amount is reached.
 					for (const note of [...firstNotes, ...Array<number>(10).fill(50_000)]) {
 						if (collected >= payment.amounts.toCollectPaise) break;
-						collected = (
-							await reportNote(bed.services, bed.kiosk, payment.transactionId, { valuePaise: note as 1_000 }, finish)
-						).amounts.collectedPaise;
+						collected = (await reportNote(bed.deps, bed.kiosk, payment.transactionId, { valuePaise: note as 1_000 }, finish))
+							.amounts.collectedPaise;
 					}
 					const receipt = await complete(payment.transactionId);
 					expect(receipt.status).toBe('posted');
@@ -339,7 +337,7 @@ describe.each(engines)('cash payments, the wallet and the midnight job on %s', (
 		it('cancels at 23:59 IST what is still open that day, cash in becoming a voucher', async () => {
 			const wallet = await walletOf(bed);
 			const cash = await startAt(IST.nov22At2350, 'cash');
-			await reportNote(bed.services, bed.kiosk, cash.transactionId, { valuePaise: 1_000 }, finish);
+			await reportNote(bed.deps, bed.kiosk, cash.transactionId, { valuePaise: 1_000 }, finish);
 			const card = await startAt(IST.nov22At2354, 'card');
 
 			expect(await cancelAbandonedPayments(bed.db, IST.nov22At2359)).toEqual({
@@ -369,10 +367,10 @@ describe.each(engines)('cash payments, the wallet and the midnight job on %s', (
 
 		it('pays, rather than cancels, a cash payment whose money was all in, and posts it later', async () => {
 			const payment = await startAt(IST.nov22At2350, 'cash', 1_700);
-			await reportNote(bed.services, bed.kiosk, payment.transactionId, { valuePaise: 2_000 }, finish);
+			await reportNote(bed.deps, bed.kiosk, payment.transactionId, { valuePaise: 2_000 }, finish);
 			expect(await cancelAbandonedPayments(bed.db, IST.nov22At2359)).toEqual({ cancelled: [], paid: [payment.transactionId] });
 			bed.clock.now = IST.nov23At0001;
-			expect(await retryDuePostings(bed.services)).toEqual(['posted']);
+			expect(await retryDuePostings(bed.deps)).toEqual(['posted']);
 			const bill = await bed.db
 				.selectFrom('payments')
 				.select(['biller_id', 'identifier'])
@@ -386,7 +384,7 @@ describe.each(engines)('cash payments, the wallet and the midnight job on %s', (
 		it('sweeps earlier days as soon as the hub starts', async () => {
 			const payment = await startAt(IST.nov21At2350, 'card');
 			bed.clock.now = IST.nov22At1000;
-			const jobs = startPaymentJobs(bed.services);
+			const jobs = startPaymentJobs(bed.deps);
 			await jobs.stop();
 			expect(await statusOf(payment.transactionId)).toBe('cancelled');
 		});

@@ -3,7 +3,7 @@ import { ApiError } from '$lib/server/api/http';
 import type { Database, Kiosk, Payment } from '$lib/server/db/schema';
 import { excessCashPaise, type NoteCreditedRequest } from '$lib/contract';
 import { addCredit } from './credits';
-import type { PaymentServices } from './services';
+import type { PaymentDeps } from './deps';
 import { postingLeaseUntil, postPaidPayment, settleIfDue } from './settle';
 import { ConcurrentChangeError, recordAudit, requirePayment, retryOnConcurrentChange, transition } from './store';
 import type { Finish } from './view';
@@ -20,10 +20,10 @@ function requireCash(payment: Payment): void {
  * that arrives after the payment was completed or cancelled (a replay from the kiosk's outbox)
  * is still the citizen's money: it becomes a voucher and a credit on the account.
  */
-export async function reportNote(services: PaymentServices, kiosk: Kiosk, paymentId: string, note: NoteCreditedRequest, finish: Finish) {
-	const now = services.now();
+export async function reportNote(deps: PaymentDeps, kiosk: Kiosk, paymentId: string, note: NoteCreditedRequest, finish: Finish) {
+	const now = deps.now();
 	return retryOnConcurrentChange(() =>
-		services.db.transaction().execute(async (trx) => {
+		deps.db.transaction().execute(async (trx) => {
 			const payment = await requirePayment(trx, kiosk.code, paymentId);
 			requireCash(payment);
 			const late = payment.status === 'paid' || payment.status === 'posted' || payment.status === 'cancelled';
@@ -81,16 +81,16 @@ export async function markCashPaid(trx: Kysely<Database>, payment: Payment, at: 
 }
 
 /** The kiosk has taken at least the amount to collect: mark paid, post, answer with the receipt. */
-export async function completeCashPayment(services: PaymentServices, kiosk: Kiosk, paymentId: string, finish: Finish) {
-	const payment = await requirePayment(services.db, kiosk.code, paymentId);
+export async function completeCashPayment(deps: PaymentDeps, kiosk: Kiosk, paymentId: string, finish: Finish) {
+	const payment = await requirePayment(deps.db, kiosk.code, paymentId);
 	requireCash(payment);
 	if (payment.status === 'cancelled') {
 		throw new ApiError(409, 'payment_cancelled', `Payment ${paymentId} was cancelled`);
 	}
-	if (payment.status !== 'awaiting_payment') return settleIfDue(services, paymentId, finish);
-	const now = services.now();
+	if (payment.status !== 'awaiting_payment') return settleIfDue(deps, paymentId, finish);
+	const now = deps.now();
 	const paid = await retryOnConcurrentChange(() =>
-		services.db.transaction().execute(async (trx) => {
+		deps.db.transaction().execute(async (trx) => {
 			const current = await requirePayment(trx, kiosk.code, paymentId);
 			if (current.status !== 'awaiting_payment') return undefined;
 			if (current.collected_paise < current.to_collect_paise) {
@@ -103,5 +103,5 @@ export async function completeCashPayment(services: PaymentServices, kiosk: Kios
 			return markCashPaid(trx, current, now);
 		})
 	);
-	return paid ? postPaidPayment(services, paid, finish) : settleIfDue(services, paymentId, finish);
+	return paid ? postPaidPayment(deps, paid, finish) : settleIfDue(deps, paymentId, finish);
 }

@@ -2,11 +2,11 @@ import { json, type RequestEvent } from '@sveltejs/kit';
 import type * as v from 'valibot';
 import { ApiError, handleApi, readJsonBody } from '$lib/server/api/http';
 import type { Kiosk } from '$lib/server/db/schema';
-import { requireKiosk } from '$lib/server/kiosks';
-import { refuseOutdatedKiosk } from '$lib/server/kiosks/versions';
+import { requireKiosk } from '$lib/server/fleet';
+import { refuseOutdatedKiosk } from '$lib/server/fleet/versions';
 import { IDEMPOTENCY_KEY_HEADER, IDEMPOTENT_REPLAYED_HEADER, type PaymentView } from '$lib/contract';
 import { runIdempotently } from './idempotency';
-import { getPaymentServices, type PaymentServices } from './services';
+import { getPaymentDeps, type PaymentDeps } from './deps';
 import { finisher, type Finish } from './view';
 
 /** What the route helpers need of SvelteKit's request event. */
@@ -29,14 +29,11 @@ function idempotencyKeyOf(request: Request): string {
 }
 
 /** A kiosk asks something (nothing changes): who is asking, then the answer as JSON. */
-export function kioskQuery(
-	event: HubRequestEvent,
-	answer: (services: PaymentServices, kiosk: Kiosk) => Promise<unknown>
-): Promise<Response> {
+export function kioskQuery(event: HubRequestEvent, answer: (deps: PaymentDeps, kiosk: Kiosk) => Promise<unknown>): Promise<Response> {
 	return handleApi(async () => {
-		const services = await getPaymentServices();
-		const kiosk = await requireKiosk(services.db, event.request);
-		return json(await answer(services, kiosk));
+		const deps = await getPaymentDeps();
+		const kiosk = await requireKiosk(deps.db, event.request);
+		return json(await answer(deps, kiosk));
 	});
 }
 
@@ -60,17 +57,17 @@ export interface CommandOptions<Body> {
 export function paymentCommand<Schema extends v.GenericSchema>(
 	event: HubRequestEvent,
 	schema: Schema,
-	command: (services: PaymentServices, kiosk: Kiosk, body: v.InferOutput<Schema>, finish: Finish) => Promise<PaymentView>,
+	command: (deps: PaymentDeps, kiosk: Kiosk, body: v.InferOutput<Schema>, finish: Finish) => Promise<PaymentView>,
 	options: CommandOptions<v.InferOutput<Schema>> = {}
 ): Promise<Response> {
 	return handleApi(async () => {
-		const services = await getPaymentServices();
-		const kiosk = await requireKiosk(services.db, event.request);
+		const deps = await getPaymentDeps();
+		const kiosk = await requireKiosk(deps.db, event.request);
 		const key = idempotencyKeyOf(event.request);
 		const body = await readJsonBody(event.request, schema, options.maxBytes);
 		if (options.startsTransaction) {
 			const queueable = options.startsTransaction.queueable(body);
-			await refuseOutdatedKiosk(services.db, event.request, services.now(), { queueable });
+			await refuseOutdatedKiosk(deps.db, event.request, deps.now(), { queueable });
 		}
 		const request = {
 			kioskCode: kiosk.code,
@@ -79,8 +76,8 @@ export function paymentCommand<Schema extends v.GenericSchema>(
 			path: event.url.pathname,
 			fingerprint: options.fingerprint ? options.fingerprint(body) : body
 		};
-		const answer = await runIdempotently(services.db, request, services.now, options.status ?? 200, (save) =>
-			command(services, kiosk, body, finisher(event.url.origin, save))
+		const answer = await runIdempotently(deps.db, request, deps.now, options.status ?? 200, (save) =>
+			command(deps, kiosk, body, finisher(event.url.origin, save))
 		);
 		const headers: Record<string, string> = answer.replayed ? { [IDEMPOTENT_REPLAYED_HEADER]: 'true' } : {};
 		return json(answer.body, { status: answer.status, headers });

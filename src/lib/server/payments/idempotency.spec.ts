@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines } from '$lib/server/db/testing/engines';
 import type { CreatePaymentRequest } from '$lib/contract';
-import { findKiosk } from '$lib/server/kiosks';
+import { findKiosk } from '$lib/server/fleet';
 import { createPayment } from './bills';
 import { reportNote } from './cash';
 import { IDEMPOTENCY_LOCK_MS, requestHash, runIdempotently } from './idempotency';
@@ -41,8 +41,8 @@ describe.each(engines)('idempotency keys on %s', (engine) => {
 	const create = async (key: string, body: CreatePaymentRequest, kioskCode = KIOSK_CODE) => {
 		const kiosk = await findKiosk(bed.db, kioskCode);
 		if (kiosk === undefined) throw new Error(`no demo kiosk ${kioskCode}`);
-		return runIdempotently(bed.db, { ...requestFor(key, body), kioskCode }, bed.services.now, 201, (save) =>
-			createPayment(bed.services, kiosk, body, finisher(TEST_ORIGIN, save))
+		return runIdempotently(bed.db, { ...requestFor(key, body), kioskCode }, bed.deps.now, 201, (save) =>
+			createPayment(bed.deps, kiosk, body, finisher(TEST_ORIGIN, save))
 		);
 	};
 	const bodyFor = async (amountPaise = 25_000): Promise<CreatePaymentRequest> => {
@@ -115,9 +115,9 @@ describe.each(engines)('idempotency keys on %s', (engine) => {
 		const key = randomUUID();
 		let letFirstFinish = () => {};
 		const gate = new Promise<void>((resolve) => (letFirstFinish = resolve));
-		const first = runIdempotently(bed.db, requestFor(key, body), bed.services.now, 201, async (save) => {
+		const first = runIdempotently(bed.db, requestFor(key, body), bed.deps.now, 201, async (save) => {
 			await gate;
-			return createPayment(bed.services, bed.kiosk, body, finisher(TEST_ORIGIN, save));
+			return createPayment(bed.deps, bed.kiosk, body, finisher(TEST_ORIGIN, save));
 		});
 		await expect
 			.poll(() => bed.db.selectFrom('idempotency_keys').select('status').where('key', '=', key).executeTakeFirst())
@@ -156,7 +156,7 @@ describe.each(engines)('idempotency keys on %s', (engine) => {
 	it('lets a key be tried again after a fault, with nothing left behind', async () => {
 		const body = await bodyFor();
 		const key = randomUUID();
-		const failing = runIdempotently(bed.db, requestFor(key, body), bed.services.now, 201, async () => {
+		const failing = runIdempotently(bed.db, requestFor(key, body), bed.deps.now, 201, async () => {
 			throw new Error('connection reset');
 		});
 		await expect(failing).rejects.toThrow('connection reset');
@@ -166,9 +166,9 @@ describe.each(engines)('idempotency keys on %s', (engine) => {
 	it('rolls the change back when another try took the key over meanwhile', async () => {
 		const body = await bodyFor();
 		const key = randomUUID();
-		const overtaken = runIdempotently(bed.db, requestFor(key, body), bed.services.now, 201, async (save) => {
+		const overtaken = runIdempotently(bed.db, requestFor(key, body), bed.deps.now, 201, async (save) => {
 			await bed.db.updateTable('idempotency_keys').set({ lock_token: 'the-other-try' }).where('key', '=', key).execute();
-			return createPayment(bed.services, bed.kiosk, body, finisher(TEST_ORIGIN, save));
+			return createPayment(bed.deps, bed.kiosk, body, finisher(TEST_ORIGIN, save));
 		});
 		await expect(overtaken).rejects.toThrow(/taken over/);
 		expect(await paymentsFor(body)).toEqual([]);
@@ -181,9 +181,9 @@ describe.each(engines)('idempotency keys on %s', (engine) => {
 			runIdempotently(
 				bed.db,
 				requestFor(key, { valuePaise: 5_000 }, `/api/v1/payments/${transactionId}/notes`),
-				bed.services.now,
+				bed.deps.now,
 				200,
-				(save) => reportNote(bed.services, bed.kiosk, transactionId, { valuePaise: 5_000 }, finisher(TEST_ORIGIN, save))
+				(save) => reportNote(bed.deps, bed.kiosk, transactionId, { valuePaise: 5_000 }, finisher(TEST_ORIGIN, save))
 			);
 		const firstNote = randomUUID();
 		await note(firstNote);

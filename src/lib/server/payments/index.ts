@@ -10,5 +10,5 @@ export { verifyReceipt } from './receipts';
 export { getPayment } from './view';
 export { cancelAbandonedPayments, startPaymentJobs } from './jobs';
 export { walletBalance } from './wallet';
-export { getPaymentServices, type PaymentServices } from './services';
+export { getPaymentDeps, type PaymentDeps } from './deps';
 export { kioskQuery, paymentCommand } from './http';

@@ -3,7 +3,7 @@ import type { Database } from '$lib/server/db/schema';
 import { cancelOpenPayment, isOpen } from './cancel';
 import { markCashPaid } from './cash';
 import { abandonmentCutoff, nextClosingSweepAt } from './day-closing';
-import type { PaymentServices } from './services';
+import type { PaymentDeps } from './deps';
 import { retryDuePostings } from './settle';
 import { OPEN_STATUSES } from './state-machine';
 import { findPayment, retryOnConcurrentChange } from './store';
@@ -59,7 +59,7 @@ export interface PaymentJobs {
  * and at each closing time, and the posting retries every minute. Several hub processes may
  * run them at once: every step re-checks the payment and posting takes a lease.
  */
-export function startPaymentJobs(services: PaymentServices): PaymentJobs {
+export function startPaymentJobs(deps: PaymentDeps): PaymentJobs {
 	const running = new Set<Promise<void>>();
 	const run = (name: string, job: () => Promise<unknown>) => {
 		const done = job().then(
@@ -70,11 +70,11 @@ export function startPaymentJobs(services: PaymentServices): PaymentJobs {
 		void done.finally(() => running.delete(done));
 		return done;
 	};
-	const sweep = () => run('abandoned payments', () => cancelAbandonedPayments(services.db, services.now()));
+	const sweep = () => run('abandoned payments', () => cancelAbandonedPayments(deps.db, deps.now()));
 
 	let sweepTimer: ReturnType<typeof setTimeout> | undefined;
 	const scheduleSweep = () => {
-		const now = services.now();
+		const now = deps.now();
 		sweepTimer = setTimeout(
 			async () => {
 				await sweep();
@@ -87,7 +87,7 @@ export function startPaymentJobs(services: PaymentServices): PaymentJobs {
 	void sweep();
 	scheduleSweep();
 
-	const retry = () => void run('posting retry', () => retryDuePostings(services));
+	const retry = () => void run('posting retry', () => retryDuePostings(deps));
 	const retryTimer = setInterval(retry, POSTING_RETRY_INTERVAL_MS);
 	retryTimer.unref();
 

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as v from 'valibot';
 import { version } from '$app/environment';
 import { closeDatabase, getDatabase } from '$lib/server/db';
-import { kioskAuthHeaders } from '$lib/server/kiosks/testing';
+import { kioskAuthHeaders } from '$lib/server/fleet/testing';
 import { paymentView, receiptVerification } from '$lib/contract';
 import * as billers from '../../../routes/api/v1/billers/+server';
 import * as bill from '../../../routes/api/v1/billers/[billerId]/bill/+server';

@@ -4,7 +4,7 @@ import type { PostingResult } from '$lib/server/billers';
 import { postedSms, reversedSms, type PaymentSmsFacts } from '$lib/server/sms/messages';
 import { addCredit } from './credits';
 import { addDays, istDate } from './india-time';
-import type { PaymentServices } from './services';
+import type { PaymentDeps } from './deps';
 import { findPayment, recordAudit, retryOnConcurrentChange, transition, updatePayment } from './store';
 import { debitHold } from './wallet';
 
@@ -42,14 +42,14 @@ async function claimPosting(db: Kysely<Database>, paymentId: string, now: Date):
 
 /** Runs a step on the payment if it is still paid, then finishes with whatever it now is. */
 function whilePaid<T>(
-	services: PaymentServices,
+	deps: PaymentDeps,
 	paymentId: string,
 	finish: Finisher<T>,
 	step: (trx: Kysely<Database>, payment: Payment, at: Date) => Promise<Payment>
 ): Promise<T> {
-	const now = services.now();
+	const now = deps.now();
 	return retryOnConcurrentChange(() =>
-		services.db.transaction().execute(async (trx) => {
+		deps.db.transaction().execute(async (trx) => {
 			const payment = await findPayment(trx, paymentId);
 			if (payment === undefined) throw new Error(`Payment ${paymentId} vanished`);
 			return finish(trx, payment.status === 'paid' ? await step(trx, payment, now) : payment);
@@ -73,7 +73,7 @@ async function smsFacts(trx: Kysely<Database>, payment: Payment): Promise<Paymen
 }
 
 async function recordPosted(
-	services: PaymentServices,
+	deps: PaymentDeps,
 	trx: Kysely<Database>,
 	payment: Payment,
 	billerReference: string,
@@ -93,7 +93,7 @@ async function recordPosted(
 	if (posted.citizen_mobile !== null) {
 		const body = postedSms(await smsFacts(trx, posted), posted.language);
 		const sms = { mobile: posted.citizen_mobile, language: posted.language, body, paymentId: posted.id };
-		await services.sms.send(trx, sms, at);
+		await deps.sms.send(trx, sms, at);
 	}
 	return posted;
 }
@@ -120,7 +120,7 @@ async function scheduleRetry(trx: Kysely<Database>, payment: Payment, reason: st
  * credit the payment took goes back to the account if it had not already.
  */
 export async function reverseCharge(
-	services: PaymentServices,
+	deps: PaymentDeps,
 	trx: Kysely<Database>,
 	payment: Payment,
 	reason: ReversalTable['reason'],
@@ -151,7 +151,7 @@ export async function reverseCharge(
 		const facts = { ...(await smsFacts(trx, reversed)), reversedPaise: reversed.collected_paise, expectedBy };
 		const body = reversedSms(facts, reversed.language);
 		const sms = { mobile: reversed.citizen_mobile, language: reversed.language, body, paymentId: reversed.id };
-		await services.sms.send(trx, sms, at);
+		await deps.sms.send(trx, sms, at);
 	}
 	return reversed;
 }
@@ -163,8 +163,8 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
  * the biller refuses or does not answer, cash is tried again later (a machine cannot give cash
  * back) and a card or Aadhaar charge is reversed once the biller surely does not have it.
  */
-export async function postPaidPayment<T>(services: PaymentServices, payment: Payment, finish: Finisher<T>): Promise<T> {
-	const adapter = services.billers(payment.biller_id);
+export async function postPaidPayment<T>(deps: PaymentDeps, payment: Payment, finish: Finisher<T>): Promise<T> {
+	const adapter = deps.billers(payment.biller_id);
 	let outcome: PostingResult | { status: 'unknown'; reason: string };
 	try {
 		outcome = await adapter.postPayment({
@@ -177,11 +177,11 @@ export async function postPaidPayment<T>(services: PaymentServices, payment: Pay
 	}
 	if (outcome.status === 'posted') {
 		const { billerReference } = outcome;
-		return whilePaid(services, payment.id, finish, (trx, paid, at) => recordPosted(services, trx, paid, billerReference, at));
+		return whilePaid(deps, payment.id, finish, (trx, paid, at) => recordPosted(deps, trx, paid, billerReference, at));
 	}
 	const failure = outcome.reason;
 	if (payment.mode === 'cash') {
-		return whilePaid(services, payment.id, finish, (trx, paid, at) => scheduleRetry(trx, paid, failure, at));
+		return whilePaid(deps, payment.id, finish, (trx, paid, at) => scheduleRetry(trx, paid, failure, at));
 	}
 	if (outcome.status === 'unknown') {
 		// The biller may have taken it: make sure it has not before the money goes back.
@@ -189,20 +189,20 @@ export async function postPaidPayment<T>(services: PaymentServices, payment: Pay
 			await adapter.reverse(payment.id);
 		} catch (error) {
 			const reason = `${failure}; reverse: ${messageOf(error)}`;
-			return whilePaid(services, payment.id, finish, (trx, paid, at) => scheduleRetry(trx, paid, reason, at));
+			return whilePaid(deps, payment.id, finish, (trx, paid, at) => scheduleRetry(trx, paid, reason, at));
 		}
 	}
-	return whilePaid(services, payment.id, finish, (trx, paid, at) => reverseCharge(services, trx, paid, 'posting_failed', at));
+	return whilePaid(deps, payment.id, finish, (trx, paid, at) => reverseCharge(deps, trx, paid, 'posting_failed', at));
 }
 
 /**
  * Finishes with the payment as it is, after posting it if it is paid and its posting is due (a
  * replayed "complete", a card outcome asked for again, the retry job).
  */
-export async function settleIfDue<T>(services: PaymentServices, paymentId: string, finish: Finisher<T>): Promise<T> {
-	const claimed = await claimPosting(services.db, paymentId, services.now());
-	if (claimed) return postPaidPayment(services, claimed, finish);
-	return services.db.transaction().execute(async (trx) => {
+export async function settleIfDue<T>(deps: PaymentDeps, paymentId: string, finish: Finisher<T>): Promise<T> {
+	const claimed = await claimPosting(deps.db, paymentId, deps.now());
+	if (claimed) return postPaidPayment(deps, claimed, finish);
+	return deps.db.transaction().execute(async (trx) => {
 		const payment = await findPayment(trx, paymentId);
 		if (payment === undefined) throw new Error(`Payment ${paymentId} vanished`);
 		return finish(trx, payment);
@@ -210,18 +210,18 @@ export async function settleIfDue<T>(services: PaymentServices, paymentId: strin
 }
 
 /** The posting retry job: every paid payment whose next try is due. Returns their statuses. */
-export async function retryDuePostings(services: PaymentServices, limit = 50): Promise<Payment['status'][]> {
-	const due = await services.db
+export async function retryDuePostings(deps: PaymentDeps, limit = 50): Promise<Payment['status'][]> {
+	const due = await deps.db
 		.selectFrom('payments')
 		.select('id')
 		.where('status', '=', 'paid')
-		.where('next_posting_at', '<=', services.now().toISOString())
+		.where('next_posting_at', '<=', deps.now().toISOString())
 		.orderBy('next_posting_at')
 		.limit(limit)
 		.execute();
 	const statuses: Payment['status'][] = [];
 	for (const { id } of due) {
-		statuses.push(await settleIfDue(services, id, async (_trx, payment) => payment.status));
+		statuses.push(await settleIfDue(deps, id, async (_trx, payment) => payment.status));
 	}
 	return statuses;
 }

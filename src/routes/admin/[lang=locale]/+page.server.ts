@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { getDatabase } from '$lib/server/db';
-import { fleetChoices, fleetLists, transactionsChart } from '$lib/server/kiosks/fleet';
-import { fleetFilterFrom } from '$lib/server/kiosks/fleet-filter';
+import { fleetChoices, fleetLists, transactionsChart } from '$lib/server/fleet/machines';
+import { fleetFilterFrom } from '$lib/server/fleet/filter';
 import { requireAdmin } from '$lib/server/operators/admin-guard';
 import { ADMIN_COOKIE, clearSessionCookie, endSession } from '$lib/server/operators/sessions';
 import type { Actions, PageServerLoad } from './$types';

@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import type { Locale } from '$lib/contract';
-import { readKioskIdentity } from '$lib/kiosk/identity';
+import { readKioskIdentity } from '$lib/machine/identity';
 import type { PageLoad } from './$types';
 
 /** The key store lives in this browser: the enrolment screen renders there only. */

@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import type { Locale } from '$lib/contract';
-import { consoleAccess } from '$lib/operator/console-session';
+import { consoleAccess } from '$lib/console/console-session';
 import type { LayoutLoad } from './$types';
 
 /**

@@ -1,4 +1,4 @@
-import { callHub } from '$lib/kiosk/hub';
+import { callHub } from '$lib/machine/hub';
 import { OPERATOR_API_PATHS, type ConsoleView } from '$lib/contract';
 import type { PageLoad } from './$types';
 

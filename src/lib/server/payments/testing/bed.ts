@@ -3,12 +3,12 @@ import type { DatabaseEngine } from '$lib/server/db';
 import type { Database, Kiosk } from '$lib/server/db/schema';
 import { seedDemoData } from '$demo';
 import { openTestDatabase } from '$lib/server/db/testing/engines';
-import { findKiosk } from '$lib/server/kiosks';
+import { findKiosk } from '$lib/server/fleet';
 import { ApiError } from '$lib/server/api/http';
 import type { CreatePaymentRequest, PaymentMode, PaymentView } from '$lib/contract';
 import { createPayment } from '../bills';
 import { creditBalance } from '../credits';
-import { referencePaymentServices, type PaymentServices } from '../services';
+import { referencePaymentDeps, type PaymentDeps } from '../deps';
 import { finisher } from '../view';
 import { walletBalance } from '../wallet';
 
@@ -22,7 +22,7 @@ export const KIOSK_OPERATOR = 'SURESHSHARMA1984';
 /** A seeded hub database with the reference billers and gateways and a clock the test moves. */
 export interface PaymentTestBed {
 	db: Kysely<Database>;
-	services: PaymentServices;
+	deps: PaymentDeps;
 	clock: { now: Date };
 	kiosk: Kiosk;
 	close(): Promise<void>;
@@ -32,10 +32,10 @@ export async function openPaymentTestBed(engine: DatabaseEngine): Promise<Paymen
 	const test = await openTestDatabase(engine);
 	await seedDemoData(test.db);
 	const clock = { now: TEST_NOW };
-	const services = referencePaymentServices(test.db, () => clock.now);
+	const deps = referencePaymentDeps(test.db, () => clock.now);
 	const kiosk = await findKiosk(test.db, KIOSK_CODE);
 	if (kiosk === undefined) throw new Error(`the demo data has no kiosk ${KIOSK_CODE}`);
-	return { db: test.db, services, clock, kiosk, close: test.close };
+	return { db: test.db, deps, clock, kiosk, close: test.close };
 }
 
 /** Answers without an idempotency key, as the commands' own tests need. */
@@ -97,7 +97,7 @@ export function startPayment(
 	kiosk: Kiosk = bed.kiosk
 ): Promise<PaymentView> {
 	return createPayment(
-		bed.services,
+		bed.deps,
 		kiosk,
 		{
 			billerId: bill.billerId,

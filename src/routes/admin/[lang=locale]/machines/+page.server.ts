@@ -4,7 +4,7 @@ import { ApiError } from '$lib/server/api/http';
 import { formFields } from '$lib/server/api/requests';
 import { recentAudit } from '$lib/server/audit';
 import { getDatabase } from '$lib/server/db';
-import { issueEnrolmentCode } from '$lib/server/kiosks/enrolment';
+import { issueEnrolmentCode } from '$lib/server/fleet/enrolment';
 import {
 	fleetChoices,
 	fleetMachines,
@@ -14,8 +14,8 @@ import {
 	revokeMachine,
 	setFleetVersion,
 	unmapOperator
-} from '$lib/server/kiosks/fleet';
-import { currentKioskVersion } from '$lib/server/kiosks/versions';
+} from '$lib/server/fleet/machines';
+import { currentKioskVersion } from '$lib/server/fleet/versions';
 import { requireAdmin } from '$lib/server/operators/admin-guard';
 import { formatEnrolmentCode, kioskCode } from '$lib/contract';
 import type { Actions, PageServerLoad } from './$types';

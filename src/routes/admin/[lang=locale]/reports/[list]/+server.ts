@@ -1,8 +1,8 @@
 import { error } from '@sveltejs/kit';
 import { getDatabase } from '$lib/server/db';
-import { fleetLists, type FleetLists } from '$lib/server/kiosks/fleet';
-import { fleetCsv } from '$lib/server/kiosks/fleet-csv';
-import { fleetFilterFrom } from '$lib/server/kiosks/fleet-filter';
+import { fleetLists, type FleetLists } from '$lib/server/fleet/machines';
+import { fleetCsv } from '$lib/server/fleet/csv';
+import { fleetFilterFrom } from '$lib/server/fleet/filter';
 import { requireAdmin } from '$lib/server/operators/admin-guard';
 import type { RequestHandler } from './$types';
 

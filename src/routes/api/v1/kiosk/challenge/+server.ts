@@ -3,7 +3,7 @@ import type { RequestHandler } from './$types';
 import { handleApi, readJsonBody } from '$lib/server/api/http';
 import { getDatabase } from '$lib/server/db';
 import { hubLimits, spendHit } from '$lib/server/limits';
-import { issueChallenge } from '$lib/server/kiosks/enrolment';
+import { issueChallenge } from '$lib/server/fleet/enrolment';
 import { challengeRequest } from '$lib/contract';
 
 /** A single-use nonce for a machine to sign; anonymous, so limited per client address. */

@@ -2,7 +2,7 @@ import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { handleApi, readJsonBody } from '$lib/server/api/http';
 import { getDatabase } from '$lib/server/db';
-import { enrolKiosk } from '$lib/server/kiosks/enrolment';
+import { enrolKiosk } from '$lib/server/fleet/enrolment';
 import { hubLimits, refundHit, spendHit } from '$lib/server/limits';
 import { enrolRequest } from '$lib/contract';
 

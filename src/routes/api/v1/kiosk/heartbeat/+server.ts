@@ -2,8 +2,8 @@ import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { handleApi, readJsonBody } from '$lib/server/api/http';
 import { getDatabase } from '$lib/server/db';
-import { requireKiosk } from '$lib/server/kiosks';
-import { recordHeartbeat } from '$lib/server/kiosks/heartbeats';
+import { requireKiosk } from '$lib/server/fleet';
+import { recordHeartbeat } from '$lib/server/fleet/heartbeats';
 import { heartbeatRequest, KIOSK_VERSION_HEADER } from '$lib/contract';
 
 export const POST: RequestHandler = (event) =>

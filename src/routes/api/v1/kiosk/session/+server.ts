@@ -3,7 +3,7 @@ import type { RequestHandler } from './$types';
 import { handleApi, readJsonBody } from '$lib/server/api/http';
 import { getDatabase } from '$lib/server/db';
 import { hubLimits, spendHit } from '$lib/server/limits';
-import { openKioskSession } from '$lib/server/kiosks/enrolment';
+import { openKioskSession } from '$lib/server/fleet/enrolment';
 import { sessionRequest } from '$lib/contract';
 
 /** The signed nonce buys a short-lived session token; anonymous, so limited per client address. */

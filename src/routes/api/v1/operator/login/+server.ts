@@ -2,7 +2,7 @@ import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { handleApi, readJsonBody } from '$lib/server/api/http';
 import { getDatabase } from '$lib/server/db';
-import { requireKiosk } from '$lib/server/kiosks';
+import { requireKiosk } from '$lib/server/fleet';
 import { getOperatorAuthenticator } from '$lib/server/operators/login';
 import { logIn, OPERATOR_COOKIE, sessionView, setSessionCookie } from '$lib/server/operators/sessions';
 import { loginRequest } from '$lib/contract';

@@ -10,7 +10,7 @@ const SHOWN_MESSAGES = 20;
  * numbers and OTPs, so it exists only on a hub that simulates SMS (`SMS_SIMULATOR=1`).
  */
 export const GET: RequestHandler = (event) =>
-	kioskQuery(event, async (services, kiosk) => {
+	kioskQuery(event, async (deps, kiosk) => {
 		if (!smsOutboxReadable()) throw new ApiError(404, 'unknown_route', 'This hub sends real SMS; there is no simulated phone to read');
-		return { messages: await listSmsOutbox(services.db, kiosk.code, SHOWN_MESSAGES) };
+		return { messages: await listSmsOutbox(deps.db, kiosk.code, SHOWN_MESSAGES) };
 	});

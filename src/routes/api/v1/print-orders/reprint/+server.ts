@@ -5,6 +5,6 @@ import { departmentRequest } from '$lib/server/departments/http';
 
 /** A paid print that did not come out, found by its receipt's reference, to print free. */
 export const POST: RequestHandler = (event) =>
-	departmentRequest(event, reprintRequest, (services, kiosk, request) =>
-		findReprint(services, kiosk, request.receiptReference, event.url.origin)
+	departmentRequest(event, reprintRequest, (deps, kiosk, request) =>
+		findReprint(deps, kiosk, request.receiptReference, event.url.origin)
 	);

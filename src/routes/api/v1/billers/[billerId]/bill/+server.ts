@@ -5,6 +5,4 @@ import { billRequest } from '$lib/contract';
 
 /** "बिल प्राप्त करें": the bill, the credit on the account and what each payment mode would take. */
 export const POST: RequestHandler = (event) =>
-	kioskQuery(event, async (services, kiosk) =>
-		quoteBill(services, kiosk, event.params.billerId, await readJsonBody(event.request, billRequest))
-	);
+	kioskQuery(event, async (deps, kiosk) => quoteBill(deps, kiosk, event.params.billerId, await readJsonBody(event.request, billRequest)));

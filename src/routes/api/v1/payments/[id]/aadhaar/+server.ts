@@ -7,6 +7,6 @@ export const POST: RequestHandler = (event) =>
 	paymentCommand(
 		event,
 		aadhaarPayRequest,
-		(services, kiosk, request, finish) => payByAadhaar(services, kiosk, event.params.id, request, finish),
+		(deps, kiosk, request, finish) => payByAadhaar(deps, kiosk, event.params.id, request, finish),
 		{ fingerprint: aadhaarPayFingerprint, maxBytes: MAX_PID_BLOCK_LENGTH + 1024 }
 	);

@@ -4,6 +4,6 @@ import { approvalRequest } from '$lib/contract';
 
 /** What the card terminal (or an AePS device) approved; the hub then posts the bill. */
 export const POST: RequestHandler = (event) =>
-	paymentCommand(event, approvalRequest, (services, kiosk, approval, finish) =>
-		recordApproval(services, kiosk, event.params.id, approval, finish)
+	paymentCommand(event, approvalRequest, (deps, kiosk, approval, finish) =>
+		recordApproval(deps, kiosk, event.params.id, approval, finish)
 	);

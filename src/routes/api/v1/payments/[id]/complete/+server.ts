@@ -4,6 +4,4 @@ import { completeRequest } from '$lib/contract';
 
 /** The cash is all in: mark paid, post the bill, answer with the receipt. */
 export const POST: RequestHandler = (event) =>
-	paymentCommand(event, completeRequest, (services, kiosk, _body, finish) =>
-		completeCashPayment(services, kiosk, event.params.id, finish)
-	);
+	paymentCommand(event, completeRequest, (deps, kiosk, _body, finish) => completeCashPayment(deps, kiosk, event.params.id, finish));

@@ -4,6 +4,4 @@ import { noteCreditedRequest } from '$lib/contract';
 
 /** A note the acceptor credited; each with its own Idempotency-Key. */
 export const POST: RequestHandler = (event) =>
-	paymentCommand(event, noteCreditedRequest, (services, kiosk, note, finish) =>
-		reportNote(services, kiosk, event.params.id, note, finish)
-	);
+	paymentCommand(event, noteCreditedRequest, (deps, kiosk, note, finish) => reportNote(deps, kiosk, event.params.id, note, finish));

@@ -5,6 +5,6 @@ import { departmentRequest } from '$lib/server/departments/http';
 
 /** How one print of a paid order went; the first that printed closes the order. */
 export const POST: RequestHandler = (event) =>
-	departmentRequest(event, printAttemptRequest, (services, kiosk, attempt) =>
-		recordPrintAttempt(services.db, kiosk, event.params.id, attempt, services.now())
+	departmentRequest(event, printAttemptRequest, (deps, kiosk, attempt) =>
+		recordPrintAttempt(deps.db, kiosk, event.params.id, attempt, deps.now())
 	);

@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { handleApi } from '$lib/server/api/http';
-import { getDepartmentServices, verifyDocument } from '$lib/server/departments';
+import { getDepartmentDeps, verifyDocument } from '$lib/server/departments';
 import { hubLimits, spendHit } from '$lib/server/limits';
 
 /**
@@ -10,7 +10,7 @@ import { hubLimits, spendHit } from '$lib/server/limits';
  */
 export const GET: RequestHandler = ({ params, getClientAddress }) =>
 	handleApi(async () => {
-		const services = await getDepartmentServices();
-		await spendHit(services.db, hubLimits().publicPerClient, getClientAddress(), services.now());
-		return json(await verifyDocument(services.db, services.departments, params.kind, params.number));
+		const deps = await getDepartmentDeps();
+		await spendHit(deps.db, hubLimits().publicPerClient, getClientAddress(), deps.now());
+		return json(await verifyDocument(deps.db, deps.departments, params.kind, params.number));
 	});

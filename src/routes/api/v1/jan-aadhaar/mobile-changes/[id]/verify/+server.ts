@@ -5,6 +5,4 @@ import { departmentRequest } from '$lib/server/departments/http';
 
 /** The OTP and the member's fingerprint: when both pass, the number is changed. */
 export const POST: RequestHandler = (event) =>
-	departmentRequest(event, mobileChangeVerifyRequest, (services, kiosk, proof) =>
-		verifyMobileChange(services, kiosk, event.params.id, proof)
-	);
+	departmentRequest(event, mobileChangeVerifyRequest, (deps, kiosk, proof) => verifyMobileChange(deps, kiosk, event.params.id, proof));

@@ -4,6 +4,6 @@ import { cardOnlineOtpRequest } from '$lib/contract';
 
 /** The OTP the citizen received: approved, declined, or wrong (try again). */
 export const POST: RequestHandler = (event) =>
-	paymentCommand(event, cardOnlineOtpRequest, (services, kiosk, request, finish) =>
-		confirmCardOtp(services, kiosk, event.params.id, request, finish)
+	paymentCommand(event, cardOnlineOtpRequest, (deps, kiosk, request, finish) =>
+		confirmCardOtp(deps, kiosk, event.params.id, request, finish)
 	);

@@ -7,6 +7,6 @@ export const POST: RequestHandler = (event) =>
 	paymentCommand(
 		event,
 		cardOnlineStartRequest,
-		(services, kiosk, card, finish) => startCardOnline(services, kiosk, event.params.id, card, finish),
+		(deps, kiosk, card, finish) => startCardOnline(deps, kiosk, event.params.id, card, finish),
 		{ fingerprint: cardStartFingerprint }
 	);

@@ -4,7 +4,7 @@ import { seedDemoData } from '$demo';
 import { approveRestart, cashBoxContents, recordCashBoxEmptied } from '$lib/server/operators/console';
 import type { ActiveSession } from '$lib/server/operators/sessions';
 import type { HeartbeatRequest } from '$lib/contract';
-import { fleetCsv } from './fleet-csv';
+import { fleetCsv } from './csv';
 import {
 	fleetLists,
 	fleetMachines,
@@ -14,7 +14,7 @@ import {
 	setFleetVersion,
 	transactionsChart,
 	unmapOperator
-} from './fleet';
+} from './machines';
 import { recordHeartbeat } from './heartbeats';
 import { findKiosk } from './index';
 import { currentKioskVersion } from './versions';

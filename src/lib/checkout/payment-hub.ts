@@ -1,6 +1,6 @@
 import * as v from 'valibot';
-import { noteTransactionStarted } from '$lib/kiosk/heartbeat';
-import { callHub, type HubAnswer } from '$lib/kiosk/hub';
+import { noteTransactionStarted } from '$lib/machine/heartbeat';
+import { callHub, type HubAnswer } from '$lib/machine/hub';
 import {
 	API_PATHS,
 	IDEMPOTENCY_KEY_HEADER,

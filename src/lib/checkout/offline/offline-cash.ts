@@ -1,4 +1,4 @@
-import type { OfflineCashLimits } from '$lib/kiosk/config';
+import type { OfflineCashLimits } from '$lib/machine/config';
 import type { OutboxPayment } from '../outbox/types';
 
 /** Why cash cannot be taken while the hub is unreachable; each is a message `offline.cash.<reason>`. */

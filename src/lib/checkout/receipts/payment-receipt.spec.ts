@@ -6,7 +6,7 @@ import { encodeReceipt } from '$lib/devices/receipt-printer/receipt-encoder';
 import { buildPreview } from '$lib/devices/receipt-printer/receipt-preview';
 import { createTestCanvasFactory } from '$lib/devices/receipt-printer/test-canvas';
 import { type Locale, LOCALES, maskAadhaar, maskCardNumber, type PaymentView } from '$lib/contract';
-import { paymentViewFixture, type PaymentViewChanges } from '$lib/payments/testing/payment-view';
+import { paymentViewFixture, type PaymentViewChanges } from '$lib/checkout/testing/payment-view';
 import { paymentReceipt, summariseNotes } from './payment-receipt';
 
 /** A ₹17 Airtel bill paid with a ₹20 note and posted (the manual's example): ₹3 to the next bill. */

@@ -11,7 +11,7 @@ import {
 	normaliseDigits
 } from '$lib/contract';
 import type { MessageId } from '$lib/i18n/translate';
-import { callHub } from '$lib/kiosk/hub';
+import { callHub } from '$lib/machine/hub';
 import { digitsOf, groupInFours } from './card-online-form';
 
 /**

@@ -1,5 +1,5 @@
 import { KIOSK_VENDORS, type KioskVendor } from '$lib/contract';
-import type { FleetFilter } from './fleet';
+import type { FleetFilter } from './machines';
 
 export const DEFAULT_IDLE_DAYS = 7;
 

@@ -9,7 +9,7 @@ import { referenceAadhaarGateway } from './gateways/reference-aadhaar-gateway';
 import { ReferenceCardGateway } from './gateways/reference-card-gateway';
 
 /** What the payment core works with; tests swap in their own clock, billers and gateways. */
-export interface PaymentServices {
+export interface PaymentDeps {
 	db: Kysely<Database>;
 	billers: BillerDirectory;
 	cardGateway: PaymentGateway;
@@ -20,7 +20,7 @@ export interface PaymentServices {
 }
 
 /** Every outside party played by its reference implementation, on the hub's own database. */
-export function referencePaymentServices(db: Kysely<Database>, now: () => Date = () => new Date()): PaymentServices {
+export function referencePaymentDeps(db: Kysely<Database>, now: () => Date = () => new Date()): PaymentDeps {
 	return {
 		db,
 		billers: withPrintFees(referenceBillerDirectory(db, now), db, now),
@@ -31,15 +31,15 @@ export function referencePaymentServices(db: Kysely<Database>, now: () => Date =
 	};
 }
 
-const servicesByDatabase = new WeakMap<Kysely<Database>, PaymentServices>();
+const depsByDatabase = new WeakMap<Kysely<Database>, PaymentDeps>();
 
-/** The hub's payment services, on the hub's database. */
-export async function getPaymentServices(): Promise<PaymentServices> {
+/** What the hub's payment core works with, on the hub's database. */
+export async function getPaymentDeps(): Promise<PaymentDeps> {
 	const db = await getDatabase();
-	let services = servicesByDatabase.get(db);
-	if (services === undefined) {
-		services = referencePaymentServices(db);
-		servicesByDatabase.set(db, services);
+	let deps = depsByDatabase.get(db);
+	if (deps === undefined) {
+		deps = referencePaymentDeps(db);
+		depsByDatabase.set(db, deps);
 	}
-	return services;
+	return deps;
 }
