@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { paymentViewFixture } from '../testing/payment-view';
-import type { BillQuote } from '$lib/contract';
+import { memoryStorage } from '$lib/session/testing/memory-storage';
+import { billQuoteFixture } from '../testing/bill-quote';
 import { findBill, forgetBill, keepBill } from './bill-cache';
 import { offlineCashRefusal } from './offline-cash';
 
@@ -35,40 +35,7 @@ describe('offlineCashRefusal', () => {
 	});
 });
 
-/** An in-memory Storage. */
-function memoryStorage(): Storage {
-	const items = new Map<string, string>();
-	return {
-		get length() {
-			return items.size;
-		},
-		clear: () => items.clear(),
-		getItem: (key) => items.get(key) ?? null,
-		key: (index) => [...items.keys()][index] ?? null,
-		removeItem: (key) => void items.delete(key),
-		setItem: (key, value) => void items.set(key, value)
-	};
-}
-
-function quote(identifier: string): BillQuote {
-	const view = paymentViewFixture();
-	const quoted = { available: true as const, feePaise: 0, toCollectPaise: 2_000 };
-	return {
-		biller: view.biller,
-		identifier,
-		consumerNameMasked: 'R***** K****',
-		bill: { billNumber: `AT${identifier}`, billDate: '2026-11-01', dueDate: '2026-11-25', amountPaise: 1_700, overdue: false },
-		creditAvailablePaise: 0,
-		creditAppliedPaise: 0,
-		payablePaise: 1_700,
-		modes: {
-			cash: quoted,
-			card: { ...quoted, toCollectPaise: 1_700 },
-			cardOnline: { available: true, debit: { feePaise: 0, toCollectPaise: 1_700 }, credit: { feePaise: 30, toCollectPaise: 1_730 } },
-			aadhaar: { ...quoted, toCollectPaise: 1_700 }
-		}
-	};
-}
+const quote = (identifier: string) => billQuoteFixture({ identifier });
 
 describe('the kept bills', () => {
 	it('finds a consumer’s last bill with when it was fetched, and forgets it once paid', () => {

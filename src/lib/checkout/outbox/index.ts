@@ -9,7 +9,8 @@ export { OutboxReplayer } from './replayer';
 export { OutboxStore } from './store';
 export { creditedPaise, isClosed, type DeadLetter, type OutboxPayment, type OutboxSummary } from './types';
 
-interface KioskOutbox {
+/** The outbox on disk and the one runner that sends it. */
+export interface KioskOutbox {
 	store: OutboxStore;
 	replayer: OutboxReplayer;
 }
