@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { IDEMPOTENCY_KEY_HEADER } from '$lib/contract';
-import { PaymentHub } from './payment-hub';
+import { PaymentHub, SEND_ONCE } from './payment-hub';
 
 /** A fetch that answers from a script and records what it was sent. */
 function scriptedFetch(answers: (() => Response)[]) {
@@ -42,6 +42,14 @@ describe('PaymentHub', () => {
 		const hub = new PaymentHub(fetchImpl, [0, 0]);
 		expect(await hub.cancel('261122000001', 'timeout')).toEqual({ kind: 'unanswered' });
 		expect(sent).toHaveLength(3);
+	});
+
+	it('sends once for the outbox, whose runner retries at its own layer', async () => {
+		const { fetchImpl, sent } = scriptedFetch([json(409, { error: { code: 'request_in_progress' } })]);
+		const hub = new PaymentHub(fetchImpl, SEND_ONCE);
+		expect(await hub.complete('261122000001')).toEqual({ kind: 'refused', code: 'request_in_progress' });
+		expect(await hub.complete('261122000001')).toEqual({ kind: 'unanswered' });
+		expect(sent).toHaveLength(2);
 	});
 
 	it('does not retry a refusal', async () => {

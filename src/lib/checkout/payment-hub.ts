@@ -22,6 +22,8 @@ export type CommandResult =
 
 /** Waits between tries of one command: long enough for a link to come back, short for a citizen. */
 const RETRY_DELAYS_MS = [500, 1_000, 2_000, 4_000, 8_000];
+/** For a caller that retries at a layer of its own (the outbox's runner): each command is sent once. */
+export const SEND_ONCE: readonly number[] = [];
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -87,6 +89,14 @@ export class PaymentHub {
 		return this.#interpret(await callHub(this.#fetch, API_PATHS.payment(transactionId)));
 	}
 
+	/**
+	 * The kiosk's request layer, and its one retry loop: a command a citizen waits for on the screen
+	 * (card online, Aadhaar) is sent again under the same key while the hub is unreachable, fails, or
+	 * is still answering that key, for some 15 seconds. The outbox layer does not use this loop (its
+	 * PaymentHub sends once) because its runner retries whole passes, for hours if need be; the hub
+	 * retries no request (a key still running is answered `request_in_progress`), only its own
+	 * transaction that lost a race, inside one request.
+	 */
 	async #command(path: string, body: unknown, key: string, headers: Record<string, string> = {}): Promise<CommandResult> {
 		for (let attempt = 0; ; attempt++) {
 			const answer = await callHub(this.#fetch, path, { body, headers: { ...headers, [IDEMPOTENCY_KEY_HEADER]: key } });

@@ -1,4 +1,4 @@
-import { PaymentHub } from '../payment-hub';
+import { PaymentHub, SEND_ONCE } from '../payment-hub';
 import { OUTBOX_CHANNEL_NAME, OutboxReplayer } from './replayer';
 import { OUTBOX_SYNC_TAG } from './sync';
 import { OutboxStore } from './store';
@@ -26,15 +26,15 @@ async function requestBackgroundSync(): Promise<void> {
 
 /**
  * This kiosk's outbox and its replay runner, one per page. The runner tells the hub through
- * PaymentHub (and so through callHub, which proves who the kiosk is); it does not retry a command
- * itself, because its own timer retries the whole outbox with backoff.
+ * PaymentHub (and so through callHub, which proves who the kiosk is), sending each step once: the
+ * runner's own backoff is the outbox layer's one retry loop (see OutboxReplayer).
  */
 export function kioskOutbox(): KioskOutbox {
 	if (outbox) return outbox;
 	const store = new OutboxStore();
 	const replayer = new OutboxReplayer({
 		store,
-		hub: new PaymentHub(fetch, []),
+		hub: new PaymentHub(fetch, SEND_ONCE),
 		locks: navigator.locks,
 		channel: typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel(OUTBOX_CHANNEL_NAME),
 		requestBackgroundSync

@@ -113,6 +113,10 @@ export class OutboxReplayer {
 		} else {
 			this.#failures = 0;
 		}
+		// The outbox layer's one retry loop: a pass that could not reach the hub is tried again with
+		// backoff (and at once on `online` or Background Sync). Its steps went out once each: a request
+		// layer retrying inside the pass would only hold the kiosk-wide lock while the citizen's screen
+		// already says the payment is queued, and the hub retries no request, only its own transaction.
 		const delay = result === 'unreachable' ? BACKOFF_MS[Math.min(this.#failures, BACKOFF_MS.length) - 1] : IDLE_CHECK_MS;
 		this.#timer = setTimeout(() => void this.kick(), delay);
 	}

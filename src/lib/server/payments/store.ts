@@ -9,7 +9,14 @@ export class ConcurrentChangeError extends Error {
 	override readonly name = 'ConcurrentChangeError';
 }
 
-/** Runs a read-decide-write step again when another request changed the payment under it. */
+/**
+ * Runs a read-decide-write step again when another request changed the payment under it. This is
+ * the hub's database layer, and its one retry loop: the race is settled inside the request, so the
+ * kiosk never sees it (within a step, `takeCredit`'s compare-and-set re-reads one balance before it
+ * gives up to this loop). The kiosk's layers retry whole requests (the request layer for a waiting
+ * citizen, the outbox for queued steps) under idempotency keys; a request the hub is still running
+ * is answered `request_in_progress`, never waited for or retried here.
+ */
 export async function retryOnConcurrentChange<T>(step: () => Promise<T>, attempts = 3): Promise<T> {
 	for (let attempt = 1; ; attempt++) {
 		try {
