@@ -1,4 +1,5 @@
 import type { SerialLineSettings } from '../../serial/serial-port';
+import { rejectionOf, type RejectCodes } from '../rejections';
 import type { NoteRejection } from '../types';
 
 export const ID003_LINE_SETTINGS: SerialLineSettings = {
@@ -125,26 +126,30 @@ export function decodeCurrencyAssignment(data: Uint8Array): Id003CurrencyEntry[]
 	return entries;
 }
 
-/** Reject reasons (the data byte of REJECTING), as the public ID003 drivers name them. */
-const REJECTIONS: Readonly<Record<number, NoteRejection>> = {
-	0x71: { reason: 'insertion', detail: 'Insertion error' },
-	0x72: { reason: 'notRecognised', detail: 'Magnetic pattern error' },
-	0x73: { reason: 'transport', detail: 'A note was left in the acceptor head' },
-	0x74: { reason: 'notRecognised', detail: 'Compensation error' },
-	0x75: { reason: 'transport', detail: 'Conveying error' },
-	0x76: { reason: 'notRecognised', detail: 'The denomination could not be assessed' },
-	0x77: { reason: 'notRecognised', detail: 'Photo pattern error' },
-	0x78: { reason: 'notRecognised', detail: 'Photo level error' },
-	0x79: { reason: 'inhibited', detail: 'Returned by inhibit: this note value is disabled' },
-	0x7b: { reason: 'other', detail: 'Operation error' },
-	0x7c: { reason: 'transport', detail: 'A note was left in the stacker' },
-	0x7d: { reason: 'length', detail: 'Length error' },
-	0x7e: { reason: 'notRecognised', detail: 'Colour pattern error' },
-	0x7f: { reason: 'notRecognised', detail: 'True bill feature error' }
+/** Reject codes (the data byte of REJECTING), worded as the public ID003 drivers name them. */
+const REJECT_CODES: RejectCodes = {
+	inhibited: { 0x79: 'Returned by inhibit: this note value is disabled' },
+	notRecognised: {
+		0x72: 'Magnetic pattern error',
+		0x74: 'Compensation error',
+		0x76: 'The denomination could not be assessed',
+		0x77: 'Photo pattern error',
+		0x78: 'Photo level error',
+		0x7e: 'Colour pattern error',
+		0x7f: 'True bill feature error'
+	},
+	insertion: { 0x71: 'Insertion error' },
+	length: { 0x7d: 'Length error' },
+	transport: {
+		0x73: 'A note was left in the acceptor head',
+		0x75: 'Conveying error',
+		0x7c: 'A note was left in the stacker'
+	},
+	other: { 0x7b: 'Operation error' }
 };
 
 export function id003Rejection(code: number): NoteRejection {
-	return REJECTIONS[code] ?? { reason: 'other', detail: `Reject code 0x${code.toString(16)}` };
+	return rejectionOf(REJECT_CODES, code);
 }
 
 /** Failure codes (the data byte of FAILURE). */

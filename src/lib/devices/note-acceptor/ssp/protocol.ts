@@ -1,4 +1,5 @@
 import type { SerialLineSettings } from '../../serial/serial-port';
+import { rejectionOf, type RejectCodes } from '../rejections';
 import type { NoteRejection } from '../types';
 
 export const SSP_LINE_SETTINGS: SerialLineSettings = {
@@ -234,38 +235,50 @@ export function enabledChannelsOf(data: Uint8Array): Set<number> {
 }
 
 /** LAST REJECT CODE values, worded after ITL's eSSP example code. */
-const REJECTIONS: Readonly<Record<number, NoteRejection>> = {
-	0x01: { reason: 'length', detail: 'Note length incorrect' },
-	0x02: { reason: 'notRecognised', detail: 'Invalid note (average fail)' },
-	0x03: { reason: 'notRecognised', detail: 'Invalid note (coastline fail)' },
-	0x04: { reason: 'notRecognised', detail: 'Invalid note (graph fail)' },
-	0x05: { reason: 'notRecognised', detail: 'Invalid note (buried fail)' },
-	0x06: { reason: 'inhibited', detail: 'Channel inhibited' },
-	0x07: { reason: 'doubleNote', detail: 'Second note inserted during read' },
-	0x08: { reason: 'other', detail: 'Host rejected note' },
-	0x09: { reason: 'notRecognised', detail: 'Invalid note (cross channel)' },
-	0x0a: { reason: 'transport', detail: 'Rear sensor error' },
-	0x0b: { reason: 'length', detail: 'Note too long' },
-	0x0c: { reason: 'inhibited', detail: 'Validator disabled' },
-	0x0d: { reason: 'transport', detail: 'Mechanism slow or stalled' },
-	0x0e: { reason: 'other', detail: 'Strimming attempt' },
-	0x0f: { reason: 'notRecognised', detail: 'Fraud channel reject' },
-	0x10: { reason: 'insertion', detail: 'No notes inserted' },
-	0x11: { reason: 'notRecognised', detail: 'Invalid note read (peak detect)' },
-	0x12: { reason: 'notRecognised', detail: 'Twisted note detected' },
-	0x13: { reason: 'other', detail: 'Escrow time-out' },
-	0x14: { reason: 'notRecognised', detail: 'Bar code scan fail' },
-	0x15: { reason: 'transport', detail: 'Note did not reach the validation section' },
-	0x16: { reason: 'notRecognised', detail: 'Invalid note read (slot fail 1)' },
-	0x17: { reason: 'notRecognised', detail: 'Invalid note read (slot fail 2)' },
-	0x18: { reason: 'transport', detail: 'Note moved too fast to sample' },
-	0x19: { reason: 'notRecognised', detail: 'Incorrect note width' },
-	0x1a: { reason: 'length', detail: 'Note too short' },
-	0x1c: { reason: 'doubleNote', detail: 'Double note detected' },
-	0x1d: { reason: 'transport', detail: 'Unable to stack' }
+const REJECT_CODES: RejectCodes = {
+	inhibited: {
+		0x06: 'Channel inhibited',
+		0x0c: 'Validator disabled'
+	},
+	notRecognised: {
+		0x02: 'Invalid note (average fail)',
+		0x03: 'Invalid note (coastline fail)',
+		0x04: 'Invalid note (graph fail)',
+		0x05: 'Invalid note (buried fail)',
+		0x09: 'Invalid note (cross channel)',
+		0x0f: 'Fraud channel reject',
+		0x11: 'Invalid note read (peak detect)',
+		0x12: 'Twisted note detected',
+		0x14: 'Bar code scan fail',
+		0x16: 'Invalid note read (slot fail 1)',
+		0x17: 'Invalid note read (slot fail 2)',
+		0x19: 'Incorrect note width'
+	},
+	insertion: { 0x10: 'No notes inserted' },
+	length: {
+		0x01: 'Note length incorrect',
+		0x0b: 'Note too long',
+		0x1a: 'Note too short'
+	},
+	doubleNote: {
+		0x07: 'Second note inserted during read',
+		0x1c: 'Double note detected'
+	},
+	transport: {
+		0x0a: 'Rear sensor error',
+		0x0d: 'Mechanism slow or stalled',
+		0x15: 'Note did not reach the validation section',
+		0x18: 'Note moved too fast to sample',
+		0x1d: 'Unable to stack'
+	},
+	other: {
+		0x08: 'Host rejected note',
+		0x0e: 'Strimming attempt',
+		0x13: 'Escrow time-out'
+	}
 };
 
 export function sspRejection(code: number | undefined): NoteRejection {
 	if (code === undefined) return { reason: 'other', detail: 'No reject code given' };
-	return REJECTIONS[code] ?? { reason: 'other', detail: `Reject code 0x${code.toString(16)}` };
+	return rejectionOf(REJECT_CODES, code);
 }
