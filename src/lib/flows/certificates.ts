@@ -1,8 +1,8 @@
-import { certificateDocument, GOVERNMENT_PATHS, lookupPath, TRANSACTION_ID_LENGTH } from '$lib/contract';
+import { certificateDocument, GOVERNMENT_PATHS, TRANSACTION_ID_LENGTH } from '$lib/contract';
 import CertificateDocument from './government/CertificateDocument.svelte';
-import { paidPrintSteps } from './paid-print';
-import { digitsSchema } from './validators';
-import { resultStep, type Flow } from './types';
+import { digitsFieldDef } from './digits-field';
+import { paidDocumentSteps } from './paid-print';
+import type { Flow } from './types';
 
 /**
  * "प्रमाणपत्र देखें/छापें": the certificate type → the application's transaction ID → "दर्ज करें"
@@ -13,67 +13,46 @@ export const certificatesFlow: Flow = {
 	menu: 'government',
 	title: 'certificate.title',
 	icon: 'certificate',
-	steps: [
-		{
-			kind: 'choice',
+	steps: paidDocumentSteps({
+		choice: {
 			id: 'type',
 			question: 'certificate.type.question',
-			display: 'tiles',
-			options: { reference: () => GOVERNMENT_PATHS.certificateTypes },
-			empty: 'certificate.type.none'
+			listPath: GOVERNMENT_PATHS.certificateTypes,
+			empty: 'certificate.type.none',
+			sentAs: 'typeId'
 		},
-		{
-			kind: 'form',
+		number: {
 			id: 'transaction-id',
 			question: 'certificate.id.question',
-			submitLabel: 'action.submit',
-			fields: [
-				{
-					name: 'transactionId',
-					label: 'certificate.id.label',
-					hint: 'certificate.id.hint',
-					messageValues: TRANSACTION_ID_LENGTH,
-					keyboard: 'digits',
-					maxLength: 20,
-					schema: digitsSchema({
-						minLength: TRANSACTION_ID_LENGTH.min,
-						maxLength: TRANSACTION_ID_LENGTH.max,
-						required: 'certificate.id.required',
-						format: 'certificate.id.format'
-					})
-				}
-			],
-			lookup: {
-				request: (values, answers) => ({
-					path: lookupPath('certificate'),
-					body: { typeId: answers.type?.value ?? '', transactionId: values.transactionId }
-				}),
-				errors: {
-					not_found: { field: 'transactionId', message: 'certificate.id.notFound' },
-					other_certificate_type: { field: 'transactionId', message: 'certificate.id.otherType' },
-					not_issued: { field: 'transactionId', message: 'certificate.id.notIssued' }
-				}
+			field: digitsFieldDef({
+				name: 'transactionId',
+				label: 'certificate.id.label',
+				hint: 'certificate.id.hint',
+				required: 'certificate.id.required',
+				format: 'certificate.id.format',
+				length: TRANSACTION_ID_LENGTH,
+				maxLength: 20
+			}),
+			lookup: 'certificate',
+			errors: {
+				not_found: { field: 'transactionId', message: 'certificate.id.notFound' },
+				other_certificate_type: { field: 'transactionId', message: 'certificate.id.otherType' },
+				not_issued: { field: 'transactionId', message: 'certificate.id.notIssued' }
 			}
 		},
-		resultStep({
-			kind: 'result',
+		result: {
 			id: 'certificate',
 			title: 'certificate.result.title',
-			lookupStep: 'transaction-id',
 			schema: certificateDocument,
 			document: CertificateDocument,
-			actions: [
-				{ kind: 'continue', label: 'certificate.print' },
-				{ kind: 'finish', label: 'action.finish' }
-			]
-		}),
-		...paidPrintSteps({
-			documentStep: 'transaction-id',
+			printLabel: 'certificate.print'
+		},
+		print: {
 			question: 'certificate.print.question',
 			request: (document) =>
 				document.kind === 'certificate'
 					? { kind: 'certificate', typeId: document.type.id, transactionId: document.transactionId }
 					: undefined
-		})
-	]
+		}
+	})
 };

@@ -1,31 +1,81 @@
 import * as v from 'valibot';
 import type { MessageId } from '$lib/i18n/translate';
-import { paymentView, printableDocument, type PrintableDocument, type PrintOrderRequest } from '$lib/contract';
-import type { FlowAnswers, Step } from './types';
+import {
+	lookupPath,
+	paymentView,
+	printableDocument,
+	type LookupServiceId,
+	type PrintableDocument,
+	type PrintOrderRequest
+} from '$lib/contract';
+import { resultStep, type FieldDef, type LookupErrorMessage, type ResultStep, type Step } from './types';
 
 /**
- * A printed copy of a document the citizen has on screen, as the manual's certificate printing
+ * A department's document found by a choice from a hub list and a number typed on the keypad (a
+ * certificate by its type and the application's transaction ID, a marksheet by the exam year and
+ * the roll number), shown as issued, then printed for a fee as the manual's certificate printing
  * goes: "do you want a print?" → ₹10, cash only → notes with the timer → the A4 print → the
- * thermal receipt. Paid through the payment core; a failed print is printed again free.
+ * thermal receipt. Paid through the payment core; a failed print is printed again free. The steps
+ * find each other by the ids given here, so each id is written once.
  */
-export function paidPrintSteps(options: {
-	/** The form step whose lookup found the document. */
-	documentStep: string;
-	question: MessageId;
-	request: (document: PrintableDocument, answers: FlowAnswers) => PrintOrderRequest['document'] | undefined;
+export function paidDocumentSteps<Result>(service: {
+	/** The first screen: one entry of the hub list at `listPath`, as tiles; the lookup sends its value as `sentAs`. */
+	choice: { id: string; question: MessageId; listPath: string; empty: MessageId; sentAs: string };
+	/** The second: the number, which the lookup sends with the choice. */
+	number: { id: string; question: MessageId; field: FieldDef; lookup: LookupServiceId; errors: Record<string, LookupErrorMessage> };
+	/** The document as the lookup found it, with its print button's label. */
+	result: Pick<ResultStep<Result>, 'id' | 'title' | 'schema' | 'document'> & { printLabel: MessageId };
+	print: {
+		question: MessageId;
+		/** The print order for the document, or nothing when the lookup found another kind. */
+		request: (document: PrintableDocument) => PrintOrderRequest['document'] | undefined;
+	};
 }): Step[] {
+	const { choice, number, print } = service;
+	const { printLabel, ...result } = service.result;
 	const documentOf = (results: Record<string, unknown>) => {
-		const parsed = v.safeParse(printableDocument, results[options.documentStep]);
+		const parsed = v.safeParse(printableDocument, results[number.id]);
 		return parsed.success ? parsed.output : undefined;
 	};
 	return [
 		{
+			kind: 'choice',
+			id: choice.id,
+			question: choice.question,
+			display: 'tiles',
+			options: { reference: () => choice.listPath },
+			empty: choice.empty
+		},
+		{
+			kind: 'form',
+			id: number.id,
+			question: number.question,
+			submitLabel: 'action.submit',
+			fields: [number.field],
+			lookup: {
+				request: (values, answers) => ({
+					path: lookupPath(number.lookup),
+					body: { [choice.sentAs]: answers[choice.id]?.value ?? '', ...values }
+				}),
+				errors: number.errors
+			}
+		},
+		resultStep({
+			...result,
+			kind: 'result',
+			lookupStep: number.id,
+			actions: [
+				{ kind: 'continue', label: printLabel },
+				{ kind: 'finish', label: 'action.finish' }
+			]
+		}),
+		{
 			kind: 'print-order',
 			id: 'print-order',
-			question: options.question,
-			document: ({ answers, results }) => {
+			question: print.question,
+			document: ({ results }) => {
 				const document = documentOf(results);
-				return document && options.request(document, answers);
+				return document && print.request(document);
 			}
 		},
 		{ kind: 'payment', id: 'mode', quoteStep: 'print-order' },

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { GOVERNMENT_PATHS, reprintAnswer } from '$lib/contract';
-import { digitsSchema } from './validators';
+import { digitsFieldDef } from './digits-field';
 import type { Flow } from './types';
 
 /**
@@ -19,19 +19,15 @@ export const reprintFlow: Flow = {
 			question: 'government.reprint.question',
 			submitLabel: 'action.submit',
 			fields: [
-				{
+				digitsFieldDef({
 					name: 'receiptReference',
 					label: 'government.reprint.label',
 					hint: 'government.reprint.hint',
-					keyboard: 'digits',
-					maxLength: 20,
-					schema: digitsSchema({
-						minLength: 12,
-						maxLength: 12,
-						required: 'government.reprint.required',
-						format: 'government.reprint.format'
-					})
-				}
+					required: 'government.reprint.required',
+					format: 'government.reprint.format',
+					length: { min: 12, max: 12 },
+					maxLength: 20
+				})
 			],
 			lookup: {
 				request: (values) => ({ path: GOVERNMENT_PATHS.reprint, body: values }),
