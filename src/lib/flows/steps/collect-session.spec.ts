@@ -6,42 +6,21 @@ import { findBill, keepBill } from '$lib/checkout/offline/bill-cache';
 import { OutboxReplayer, OutboxStore, type KioskOutbox } from '$lib/checkout/outbox';
 import { PaymentHub } from '$lib/checkout/payment-hub';
 import { billQuoteFixture } from '$lib/checkout/testing/bill-quote';
+import { AIRTEL } from '$lib/checkout/testing/biller-info';
 import { paymentViewFixture } from '$lib/checkout/testing/payment-view';
 import { updateRequired } from '$lib/machine/updates.svelte';
 import { memoryStorage } from '$lib/session/testing/memory-storage';
 import type { WizardData } from '../engine';
-import type { CollectStep, Flow } from '../types';
+import { billPaymentFlow } from '../bill-payment';
+import type { CollectStep } from '../types';
 import { loadWizard } from '../wizard-storage';
 import { CollectSession } from './collect-session.svelte';
 
 vi.mock('$app/navigation', () => ({ goto: vi.fn(async () => undefined) }));
 
 const QUOTE = billQuoteFixture();
-const COLLECT: CollectStep = {
-	kind: 'collect',
-	id: 'pay',
-	quoteStep: 'consumer',
-	paymentStep: 'mode',
-	createPayment: ({ quote, mode, locale }) => ({
-		billerId: quote.biller.id,
-		identifier: quote.identifier,
-		billNumber: quote.bill.billNumber,
-		language: locale,
-		mode
-	})
-};
-const FLOW: Flow = {
-	id: 'bill-airtel',
-	menu: 'bills',
-	title: QUOTE.biller.name,
-	icon: 'phone',
-	steps: [
-		{ kind: 'form', id: 'consumer', question: QUOTE.biller.name, fields: [], submitLabel: 'bill.fetch' },
-		{ kind: 'payment', id: 'mode', quoteStep: 'consumer' },
-		COLLECT,
-		{ kind: 'done', id: 'receipt', body: 'done.title', collectStep: 'pay' }
-	]
-};
+const FLOW = billPaymentFlow(AIRTEL);
+const COLLECT = FLOW.steps.find((step): step is CollectStep => step.kind === 'collect')!;
 
 const json = (status: number, body: unknown) =>
 	new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
