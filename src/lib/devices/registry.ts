@@ -64,8 +64,9 @@ export class DeviceRegistry {
 		this.#choice = choice;
 		this.#environment = environment;
 		// Simulators exist from the start so a tester can load paper or jam a note before first use.
-		if (choice.noteAcceptor === 'simulated-id003') this.simulators.noteAcceptor = new Id003Simulator();
-		if (choice.noteAcceptor === 'simulated-ssp') this.simulators.noteAcceptor = new SspSimulator();
+		const timings = { stepMs: choice.simulatedNoteStepMs };
+		if (choice.noteAcceptor === 'simulated-id003') this.simulators.noteAcceptor = new Id003Simulator({ timings });
+		if (choice.noteAcceptor === 'simulated-ssp') this.simulators.noteAcceptor = new SspSimulator({ timings });
 		if (choice.receiptPrinter === 'simulated-usb') this.simulators.receiptPrinter = new SimulatedUsbPrinter();
 		if (choice.cardTerminal === 'simulated') this.simulators.cardTerminal = new CardTerminalSimulator();
 		// Chrome's printing has no device to choose: the A4 printer is simulated with the receipt printer.

@@ -15,6 +15,11 @@ const deviceChoice = v.object({
 	noteAcceptor: v.optional(v.picklist(['simulated-id003', 'simulated-ssp', 'id003', 'ssp']), 'simulated-id003'),
 	receiptPrinter: v.optional(v.picklist(['simulated-usb', 'usb', 'serial']), 'simulated-usb'),
 	cardTerminal: v.optional(v.picklist(['simulated', 'serial']), 'simulated'),
+	/**
+	 * How long each movement of a simulated note acceptor takes (note drawn in, held, stacked). Half
+	 * a second looks like a real machine to a tester; the browser tests shorten it.
+	 */
+	simulatedNoteStepMs: v.optional(v.pipe(v.number(), v.integer(), v.minValue(10), v.maxValue(5_000)), 500),
 	/** How long a sale may wait for the terminal: the citizen's time at the PIN pad and a margin. */
 	cardSaleTimeoutSeconds: v.optional(v.pipe(v.number(), v.integer(), v.minValue(5)), 150),
 	/** Which permitted port or USB device is which, when several are attached. */
