@@ -37,6 +37,9 @@ export default defineConfig({
 					name: 'components',
 					include: COMPONENT_SPECS,
 					environment: 'jsdom',
+					// One jsdom and one module graph for all its files: twice as fast on a two-core machine.
+					// The set-up (src/lib/ui/testing) keeps the doubles in one module and resets them after each test.
+					isolate: false,
 					setupFiles: ['src/lib/ui/testing/component-setup.ts']
 				}
 			},

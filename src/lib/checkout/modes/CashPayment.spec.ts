@@ -8,9 +8,6 @@ import { billQuoteFixture } from '../testing/bill-quote';
 import { paymentViewFixture } from '../testing/payment-view';
 import CashPayment from './CashPayment.svelte';
 
-// The device registry's receipt encoder needs canvas ImageData, which jsdom lacks; this screen prints nothing.
-vi.mock('@point-of-sale/receipt-printer-encoder', () => ({ default: class {} }));
-
 describe('CashPayment', () => {
 	it('calls the payment off at once, nothing taken, when the note acceptor cannot be opened (Hindi)', async () => {
 		const awaiting = paymentViewFixture({ transactionId: '263260000004' });

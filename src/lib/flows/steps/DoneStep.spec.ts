@@ -1,8 +1,9 @@
 import { fireEvent, screen, waitFor } from '@testing-library/svelte';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { goto } from '$app/navigation';
 import { AIRTEL } from '$lib/checkout/testing/biller-info';
 import { paymentViewFixture, type PaymentViewChanges } from '$lib/checkout/testing/payment-view';
+import { devices } from '$lib/ui/testing/doubles';
 import { renderInKiosk } from '$lib/ui/testing/render-in-kiosk.svelte';
 import { billPaymentFlow } from '../bill-payment';
 import type { WizardData } from '../engine';
@@ -10,8 +11,7 @@ import type { DoneStep as DoneStepType } from '../types';
 import { loadWizard, saveWizard } from '../wizard-storage';
 import DoneStep from './DoneStep.svelte';
 
-const printer = vi.hoisted(() => ({ print: vi.fn<(receipt: unknown) => Promise<void>>() }));
-vi.mock('$lib/devices/kiosk-devices', () => ({ kioskDevices: () => ({ receiptPrinter: async () => printer }) }));
+const printer = devices.receiptPrinter;
 
 const flow = billPaymentFlow(AIRTEL);
 const step = flow.steps.find((candidate): candidate is DoneStepType => candidate.kind === 'done')!;

@@ -1,9 +1,10 @@
 import { fireEvent, screen, waitFor } from '@testing-library/svelte';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { goto } from '$app/navigation';
 import { GOVERNMENT_PATHS, type JanAadhaarFamily, type MobileChangeView } from '$lib/contract';
 import { PoorQualityError } from '$lib/devices/fingerprint/fingerprint-errors';
 import { fakeHub, json, refusal } from '$lib/ui/testing/fake-hub';
+import { devices } from '$lib/ui/testing/doubles';
 import { renderInKiosk } from '$lib/ui/testing/render-in-kiosk.svelte';
 import type { WizardData } from '../engine';
 import { janAadhaarFlow } from '../jan-aadhaar';
@@ -11,8 +12,7 @@ import type { OtpFingerprintStep as OtpFingerprintStepType } from '../types';
 import { loadWizard } from '../wizard-storage';
 import OtpFingerprintStep from './OtpFingerprintStep.svelte';
 
-const scanner = vi.hoisted(() => ({ capture: vi.fn<() => Promise<{ pidData: string }>>() }));
-vi.mock('$lib/devices/kiosk-devices', () => ({ kioskDevices: () => ({ fingerprintScanner: () => scanner }) }));
+const scanner = devices.fingerprintScanner;
 
 const flow = janAadhaarFlow;
 const step = flow.steps.find((candidate): candidate is OtpFingerprintStepType => candidate.kind === 'otp-fingerprint')!;

@@ -1,5 +1,5 @@
 import { fireEvent, screen, within } from '@testing-library/svelte';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { goto } from '$app/navigation';
 import type { BillQuote } from '$lib/contract';
 import { billQuoteFixture } from '$lib/checkout/testing/bill-quote';
@@ -21,11 +21,6 @@ const fetchedWith = (quote: BillQuote, fetchedAt = new Date().toISOString()): Wi
 });
 
 const modeItems = () => within(screen.getByRole('list')).getAllByRole('listitem');
-
-afterEach(() => {
-	// The hub answers again: the next test starts online.
-	reportHubAnswer('/api/v1/payments', 'POST', true);
-});
 
 describe('PaymentStep', () => {
 	it('shows each mode with what it takes: cash rounded up to notes, the excess credited', async () => {

@@ -1,18 +1,15 @@
 import { fireEvent, screen, waitFor } from '@testing-library/svelte';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { goto } from '$app/navigation';
 import { GOVERNMENT_PATHS, type CertificateDocument } from '$lib/contract';
-import type { A4PrintOutcome } from '$lib/devices/a4-printer/a4-printer';
 import { fakeHub, json } from '$lib/ui/testing/fake-hub';
+import { devices } from '$lib/ui/testing/doubles';
 import { renderInKiosk } from '$lib/ui/testing/render-in-kiosk.svelte';
 import type { Flow, PrintStep as PrintStepType } from '../types';
 import { loadWizard } from '../wizard-storage';
 import PrintStep from './PrintStep.svelte';
 
-const printer = vi.hoisted(() => ({ print: vi.fn<() => Promise<A4PrintOutcome>>() }));
-vi.mock('$lib/devices/kiosk-devices', () => ({ kioskDevices: () => ({ a4Printer: () => printer }) }));
-// jsdom draws no canvas: the certificate's QR code is a picture of nothing here.
-vi.mock('qrcode', () => ({ default: { toDataURL: async () => 'data:image/png;base64,' } }));
+const printer = devices.a4Printer;
 
 const CERTIFICATE: CertificateDocument = {
 	kind: 'certificate',
