@@ -4,23 +4,8 @@ import { certificatesFlow } from './certificates';
 import { janAadhaarFlow } from './jan-aadhaar';
 import { landRecordsFlow } from './land-records';
 import { reprintFlow } from './reprint';
+import { CERTIFICATE } from './steps/testing/government';
 import type { PrintStep } from './types';
-
-const CERTIFICATE = {
-	kind: 'certificate',
-	transactionId: '2611230005',
-	type: { id: 'birth', name: { en: 'Birth Certificate', hi: 'जन्म प्रमाण पत्र' } },
-	department: { en: 'Directorate', hi: 'निदेशालय' },
-	certificateNumber: 'B-1',
-	holderName: { en: 'Aarav Rathore', hi: 'आरव राठौड़' },
-	relation: { en: 'Son of', hi: 'पुत्र' },
-	address: { en: 'Jaipur', hi: 'जयपुर' },
-	particulars: [],
-	office: { en: 'Registrar', hi: 'रजिस्ट्रार' },
-	appliedOn: '2026-08-20',
-	issuedOn: '2026-09-01',
-	verificationUrl: 'http://hub.test/api/v1/documents/certificate/B-1/verify'
-};
 
 describe('government flows on the engine', () => {
 	it('makes a tehsil and village be chosen again when the district changes, keeping the khasra typed', () => {

@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import { goto } from '$app/navigation';
-import { GOVERNMENT_PATHS, type ChoiceOption, type JanAadhaarFamily } from '$lib/contract';
+import { GOVERNMENT_PATHS, type ChoiceOption } from '$lib/contract';
 import { fakeHub, json } from '$lib/ui/testing/fake-hub';
 import { renderInKiosk } from '$lib/ui/testing/render-in-kiosk.svelte';
 import type { WizardData } from '../engine';
@@ -10,6 +10,7 @@ import { landRecordsFlow } from '../land-records';
 import type { ChoiceStep as ChoiceStepType, Flow } from '../types';
 import { loadWizard } from '../wizard-storage';
 import ChoiceStep from './ChoiceStep.svelte';
+import { FAMILY } from './testing/government';
 
 const choiceIn = (flow: Flow, id: string) => ({
 	step: flow.steps.find((step): step is ChoiceStepType => step.kind === 'choice' && step.id === id)!,
@@ -76,26 +77,7 @@ describe('ChoiceStep', () => {
 	});
 
 	it('shows a family’s members as tiles, names masked, from the lookup before it', () => {
-		const family: JanAadhaarFamily = {
-			janAadhaarId: '1041234567',
-			members: [
-				{
-					memberId: 'M1',
-					nameMasked: { en: 'S***** D*** S*****', hi: 'सु**** दे** श****' },
-					relation: 'head',
-					yearOfBirth: 1978,
-					mobileMasked: 'XXXXXX2345'
-				},
-				{
-					memberId: 'M2',
-					nameMasked: { en: 'R***** P***** S*****', hi: 'रा**** प्र**** श****' },
-					relation: 'son',
-					yearOfBirth: 2001,
-					mobileMasked: null
-				}
-			]
-		};
-		renderInKiosk(ChoiceStep, MEMBER, { wizard: { answers: {}, results: { 'jan-aadhaar-id': family } } });
+		renderInKiosk(ChoiceStep, MEMBER, { wizard: { answers: {}, results: { 'jan-aadhaar-id': FAMILY } } });
 		const tiles = choices('Whose mobile number do you want to change?');
 		expect(tiles).toHaveLength(2);
 		expect(tiles[0]?.textContent).toContain('S***** D*** S*****');

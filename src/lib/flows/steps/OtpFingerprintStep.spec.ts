@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor } from '@testing-library/svelte';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { goto } from '$app/navigation';
-import { GOVERNMENT_PATHS, type JanAadhaarFamily, type MobileChangeView } from '$lib/contract';
+import { GOVERNMENT_PATHS, type MobileChangeView } from '$lib/contract';
 import { PoorQualityError } from '$lib/devices/fingerprint/fingerprint-errors';
 import { fakeHub, json, refusal } from '$lib/ui/testing/fake-hub';
 import { devices } from '$lib/ui/testing/doubles';
@@ -11,26 +11,15 @@ import { janAadhaarFlow } from '../jan-aadhaar';
 import type { OtpFingerprintStep as OtpFingerprintStepType } from '../types';
 import { loadWizard } from '../wizard-storage';
 import OtpFingerprintStep from './OtpFingerprintStep.svelte';
+import { FAMILY } from './testing/government';
 
 const scanner = devices.fingerprintScanner;
 
 const flow = janAadhaarFlow;
 const step = flow.steps.find((candidate): candidate is OtpFingerprintStepType => candidate.kind === 'otp-fingerprint')!;
-const family: JanAadhaarFamily = {
-	janAadhaarId: '1041234567',
-	members: [
-		{
-			memberId: 'M2',
-			nameMasked: { en: 'R***** P***** S*****', hi: 'रा**** प्र**** श****' },
-			relation: 'son',
-			yearOfBirth: 2001,
-			mobileMasked: null
-		}
-	]
-};
 const wizard: WizardData = {
 	answers: { 'jan-aadhaar-id': { janAadhaarId: '1041234567' }, member: { value: 'M2' }, 'new-mobile': { newMobile: '9876543210' } },
-	results: { 'jan-aadhaar-id': family }
+	results: { 'jan-aadhaar-id': FAMILY }
 };
 const started: MobileChangeView = {
 	changeId: 'MC-1',

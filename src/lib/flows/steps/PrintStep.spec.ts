@@ -1,31 +1,17 @@
 import { fireEvent, screen, waitFor } from '@testing-library/svelte';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { goto } from '$app/navigation';
-import { GOVERNMENT_PATHS, type CertificateDocument } from '$lib/contract';
+import { GOVERNMENT_PATHS } from '$lib/contract';
 import { fakeHub, json } from '$lib/ui/testing/fake-hub';
 import { devices } from '$lib/ui/testing/doubles';
 import { renderInKiosk } from '$lib/ui/testing/render-in-kiosk.svelte';
 import type { Flow, PrintStep as PrintStepType } from '../types';
 import { loadWizard } from '../wizard-storage';
 import PrintStep from './PrintStep.svelte';
+import { CERTIFICATE } from './testing/government';
 
 const printer = devices.a4Printer;
 
-const CERTIFICATE: CertificateDocument = {
-	kind: 'certificate',
-	transactionId: '2611230007',
-	type: { id: 'marriage', name: { en: 'Marriage Registration Certificate', hi: 'विवाह पंजीयन प्रमाण पत्र' } },
-	department: { en: 'Registrar of Marriages', hi: 'विवाह रजिस्ट्रार' },
-	certificateNumber: 'M-2026-0007',
-	holderName: { en: 'Prakash Chand Jain', hi: 'प्रकाश चन्द्र जैन' },
-	relation: { en: 'Son of', hi: 'पुत्र' },
-	address: { en: 'Jaipur', hi: 'जयपुर' },
-	particulars: [],
-	office: { en: 'Registrar', hi: 'रजिस्ट्रार' },
-	appliedOn: '2026-08-20',
-	issuedOn: '2026-09-01',
-	verificationUrl: 'http://hub.test/api/v1/documents/certificate/M-2026-0007/verify'
-};
 const ORDER = { orderId: 'PO1234567890', document: CERTIFICATE, receiptReference: '263262498601' };
 
 const paidPrint = (order: typeof ORDER | undefined): { step: PrintStepType; flow: Flow } => {
