@@ -2,6 +2,8 @@ import { defineConfig } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT ?? 4174);
 export const baseURL = `http://localhost:${port}`;
+/** The kiosk's touch screen. */
+export const KIOSK_SCREEN = { width: 1280, height: 1024 };
 
 /** Browser tests drive the production build in Debian's Chromium at the kiosk's screen size. */
 export default defineConfig({
@@ -18,7 +20,7 @@ export default defineConfig({
 	expect: { timeout: 15_000 },
 	use: {
 		baseURL,
-		viewport: { width: 1280, height: 1024 },
+		viewport: KIOSK_SCREEN,
 		// Recording a trace costs a test 40 % more time on this machine (a DOM snapshot at every
 		// step), so it is off; to see a failure step by step: npx playwright test --trace on FILE.
 		trace: 'off',

@@ -8,7 +8,6 @@ import {
 	toHindiPaymentModes,
 	toPaymentModes,
 	typeOnKeypad,
-	useEnrolledKiosk,
 	useKioskConfig,
 	waitForAcceptorReady
 } from './support';
@@ -89,12 +88,15 @@ test.describe('bill payment by cash', () => {
 		await expect(page.getByText(/The ₹100 you inserted is safe/)).toBeVisible();
 	});
 
-	test('cash is refused, with the reason, when the operator’s wallet is too low', async ({ page }) => {
-		await useEnrolledKiosk(page, 'K4521096');
-		await fetchBill(page, 'BSNL Mobile', '9414012001', { mobile: '9414012345' });
-		await toPaymentModes(page);
-		await expect(page.getByText(/operator's e-Mitra wallet does not hold enough/)).toBeVisible();
-		await expect(page.getByRole('button', { name: /^Cash/ })).toHaveCount(0);
+	test.describe('on K4521096, whose operator’s wallet is nearly empty', () => {
+		test.use({ enrolledKiosk: 'K4521096' });
+
+		test('cash is refused, with the reason, when the operator’s wallet is too low', async ({ page }) => {
+			await fetchBill(page, 'BSNL Mobile', '9414012001', { mobile: '9414012345' });
+			await toPaymentModes(page);
+			await expect(page.getByText(/operator's e-Mitra wallet does not hold enough/)).toBeVisible();
+			await expect(page.getByRole('button', { name: /^Cash/ })).toHaveCount(0);
+		});
 	});
 
 	test('in Hindi, with the manual’s words', async ({ page }) => {

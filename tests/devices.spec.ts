@@ -29,33 +29,38 @@ for (const protocol of ['id003', 'ssp'] as const) {
 	});
 }
 
-test('note acceptor faults are explained to the operator', async ({ page }) => {
-	await loginAsOperator(page, { next: '/operator/en/devices' });
-	const acceptor = deviceCard(page, 'Cash acceptor');
-	await acceptor.getByRole('button', { name: 'Test note acceptance' }).click();
-	const panel = await openTesterPanel(page);
-	const status = acceptor.getByRole('status');
-	await expect(status).toContainText('Insert notes now');
-	await waitForAcceptorReady(panel);
+test.describe('at a real acceptor’s pace', () => {
+	// Each outcome shows until the acceptor is ready again: half a second a movement, as a real one.
+	test.use({ simulatedNoteStepMs: 500 });
 
-	await panel.getByRole('button', { name: 'Unreadable note' }).click();
-	await expect(status).toContainText('The note was handed back');
+	test('note acceptor faults are explained to the operator', async ({ page }) => {
+		await loginAsOperator(page, { next: '/operator/en/devices' });
+		const acceptor = deviceCard(page, 'Cash acceptor');
+		await acceptor.getByRole('button', { name: 'Test note acceptance' }).click();
+		const panel = await openTesterPanel(page);
+		const status = acceptor.getByRole('status');
+		await expect(status).toContainText('Insert notes now');
+		await waitForAcceptorReady(panel);
 
-	await panel.getByRole('button', { name: 'Jam', exact: true }).click();
-	await expect(status).toContainText('A note is stuck');
-	await panel.getByRole('button', { name: 'Clear jam' }).click();
-	await waitForAcceptorReady(panel);
+		await panel.getByRole('button', { name: 'Unreadable note' }).click();
+		await expect(status).toContainText('The note was handed back');
 
-	await panel.getByRole('button', { name: 'Cash box full' }).click();
-	await expect(status).toContainText('The cash box is full');
-	await panel.getByRole('button', { name: 'Empty cash box' }).click();
+		await panel.getByRole('button', { name: 'Jam', exact: true }).click();
+		await expect(status).toContainText('A note is stuck');
+		await panel.getByRole('button', { name: 'Clear jam' }).click();
+		await waitForAcceptorReady(panel);
 
-	await panel.getByRole('button', { name: 'Fraud attempt' }).click();
-	await expect(status).toContainText('attempt to cheat');
+		await panel.getByRole('button', { name: 'Cash box full' }).click();
+		await expect(status).toContainText('The cash box is full');
+		await panel.getByRole('button', { name: 'Empty cash box' }).click();
 
-	await panel.getByRole('button', { name: 'Stop responding' }).click();
-	await expect(status).toContainText('The device does not answer', { timeout: 10_000 });
-	await expect(page.getByRole('table', { name: 'Notes credited' })).toContainText('₹0');
+		await panel.getByRole('button', { name: 'Fraud attempt' }).click();
+		await expect(status).toContainText('attempt to cheat');
+
+		await panel.getByRole('button', { name: 'Stop responding' }).click();
+		await expect(status).toContainText('The device does not answer', { timeout: 10_000 });
+		await expect(page.getByRole('table', { name: 'Notes credited' })).toContainText('₹0');
+	});
 });
 
 test('a Hindi receipt prints to the simulated printer and its preview is readable', async ({ page }) => {

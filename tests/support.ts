@@ -2,7 +2,7 @@ import { webcrypto } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { test as base, expect, type APIRequestContext, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
-import { baseURL } from '../playwright.config';
+import { baseURL, KIOSK_SCREEN } from '../playwright.config';
 import { IDENTITY_DATABASE, IDENTITY_DATABASE_VERSION, IDENTITY_KEY, IDENTITY_STORE } from '../src/lib/machine/identity-store';
 
 /**
@@ -88,41 +88,115 @@ async function installKioskIdentity(context: BrowserContext, kioskCode: string):
 	}
 }
 
+/** The browser tests' simulated note acceptor: a movement in a tenth of a tester's half second. */
+const FAST_NOTE_STEP_MS = 50;
+
+/** Makes every page of a context use the simulated note acceptor at `stepMs` a movement. */
+async function useSimulatedNoteSteps(context: BrowserContext, stepMs: number): Promise<void> {
+	await context.addInitScript((ms) => {
+		const config = JSON.parse(localStorage.getItem('emitra.kioskConfig') ?? '{}');
+		config.devices = { simulatedNoteStepMs: ms, ...config.devices };
+		localStorage.setItem('emitra.kioskConfig', JSON.stringify(config));
+	}, stepMs);
+}
+
+/**
+ * Wipes what a test left in a shared kiosk browser — cookies, localStorage, every IndexedDB
+ * database but the machine's identity (outbox, kept bills), caches — as a fresh browser would
+ * have it, but with the app's files still in the HTTP cache.
+ */
+async function wipeKioskBrowser(context: BrowserContext): Promise<void> {
+	for (const open of context.pages()) await open.close();
+	await context.clearCookies();
+	await context.setOffline(false);
+	const page = await context.newPage();
+	try {
+		await page.goto('/api/v1/health');
+		await page.evaluate(async (identityDatabase) => {
+			localStorage.clear();
+			for (const { name } of await indexedDB.databases()) {
+				if (!name || name === identityDatabase) continue;
+				await new Promise((settled) => {
+					const deletion = indexedDB.deleteDatabase(name);
+					deletion.onsuccess = deletion.onerror = deletion.onblocked = settled;
+				});
+			}
+			for (const key of await caches.keys()) await caches.delete(key);
+		}, IDENTITY_DATABASE);
+	} finally {
+		await page.close();
+	}
+}
+
 /**
  * Every suite imports `test` and `expect` from here, so kiosk-wide fixtures have one home. Each
  * test's browser is the enrolled kiosk K1234567 unless the suite says otherwise with
  * `test.use({ enrolledKiosk: 'K4521096' })`, or `null` for a machine not yet enrolled.
+ *
+ * A test with the usual options (an enrolled kiosk at 1280×1024 on the suite's hub, no service
+ * worker) runs in its worker's browser for that kiosk, wiped before the test: the app's files stay
+ * in the HTTP cache, so a test does not pay for a new browser and a cold load of the whole app. A
+ * test that changes any of those options gets a new browser of its own, as Playwright's default.
  */
-export const test = base.extend<{ enrolledKiosk: string | null; kioskIdentity: void; simulatedNoteStepMs: number; fastNotes: void }>({
+export const test = base.extend<
+	{ enrolledKiosk: string | null; simulatedNoteStepMs: number },
+	{ kioskBrowsers: (kioskCode: string) => Promise<BrowserContext> }
+>({
 	enrolledKiosk: ['K1234567', { option: true }],
-	kioskIdentity: [
-		async ({ context, enrolledKiosk }, use) => {
-			if (enrolledKiosk !== null) await installKioskIdentity(context, enrolledKiosk);
-			await use();
+	// The drivers, the protocol and every state are the same at any speed; the tests only wait less.
+	simulatedNoteStepMs: [FAST_NOTE_STEP_MS, { option: true }],
+	kioskBrowsers: [
+		async ({ browser }, use) => {
+			const contexts = new Map<string, Promise<BrowserContext>>();
+			await use((kioskCode) => {
+				let context = contexts.get(kioskCode);
+				if (!context) {
+					context = (async () => {
+						const created = await browser.newContext({ baseURL, viewport: KIOSK_SCREEN, serviceWorkers: 'block' });
+						await installKioskIdentity(created, kioskCode);
+						await useSimulatedNoteSteps(created, FAST_NOTE_STEP_MS);
+						return created;
+					})();
+					contexts.set(kioskCode, context);
+				}
+				return context;
+			});
+			for (const context of contexts.values()) await (await context).close();
 		},
-		{ auto: true }
+		{ scope: 'worker' }
 	],
-	// The simulated note acceptor moves a note in a tenth of a tester's half second: the drivers,
-	// the protocol and every state are the same, the tests only wait less for each note.
-	simulatedNoteStepMs: [50, { option: true }],
-	fastNotes: [
-		async ({ context, simulatedNoteStepMs }, use) => {
-			await context.addInitScript((stepMs) => {
-				const config = JSON.parse(localStorage.getItem('emitra.kioskConfig') ?? '{}');
-				config.devices = { simulatedNoteStepMs: stepMs, ...config.devices };
-				localStorage.setItem('emitra.kioskConfig', JSON.stringify(config));
-			}, simulatedNoteStepMs);
-			await use();
-		},
-		{ auto: true }
-	]
+	context: async (
+		{ browser, kioskBrowsers, enrolledKiosk, simulatedNoteStepMs, baseURL: testBaseURL, viewport, screen, serviceWorkers },
+		use
+	) => {
+		const usual =
+			enrolledKiosk !== null &&
+			testBaseURL === baseURL &&
+			viewport?.width === KIOSK_SCREEN.width &&
+			viewport?.height === KIOSK_SCREEN.height &&
+			!screen &&
+			serviceWorkers === 'block' &&
+			simulatedNoteStepMs === FAST_NOTE_STEP_MS;
+		if (usual) {
+			const context = await kioskBrowsers(enrolledKiosk);
+			await wipeKioskBrowser(context);
+			await use(context);
+			for (const open of context.pages()) await open.close();
+			return;
+		}
+		const context = await browser.newContext({ baseURL: testBaseURL, viewport, screen, serviceWorkers });
+		if (enrolledKiosk !== null) await installKioskIdentity(context, enrolledKiosk);
+		await useSimulatedNoteSteps(context, simulatedNoteStepMs);
+		await use(context);
+		await context.close();
+	}
 });
 export { expect };
 export type { Page };
 
-/** Makes this test's browser (a page's context, or a context of its own) another enrolled demo machine, before its first page loads. */
-export async function useEnrolledKiosk(target: Page | BrowserContext, kioskCode: string): Promise<void> {
-	await installKioskIdentity('context' in target ? target.context() : target, kioskCode);
+/** Makes a browser context the test made itself an enrolled demo machine, before its first page loads (suites use test.use({ enrolledKiosk })). */
+export async function useEnrolledKiosk(context: BrowserContext, kioskCode: string): Promise<void> {
+	await installKioskIdentity(context, kioskCode);
 }
 
 /**
