@@ -6,10 +6,12 @@ import { paymentViewFixture, type PaymentViewChanges } from '$lib/checkout/testi
 import { devices } from '$lib/ui/testing/doubles';
 import { renderInKiosk } from '$lib/ui/testing/render-in-kiosk.svelte';
 import { billPaymentFlow } from '../bill-payment';
+import { janAadhaarFlow } from '../jan-aadhaar';
 import type { WizardData } from '../engine';
 import type { DoneStep as DoneStepType } from '../types';
 import { loadWizard, saveWizard } from '../wizard-storage';
 import DoneStep from './DoneStep.svelte';
+import { FAMILY } from './testing/government';
 
 const printer = devices.receiptPrinter;
 
@@ -122,5 +124,22 @@ describe('DoneStep', () => {
 		renderInKiosk(DoneStep, { step, flow }, { wizard: ended(posted), locale: 'hi' });
 		expect(screen.getByRole('heading', { name: 'भुगतान सफल रहा' })).toBeTruthy();
 		await waitFor(() => expect(screen.getByRole('status').textContent).toBe('कृपया अपनी रसीद ले लें।'));
+	});
+
+	it('prints the receipt of a service without payment: a Jan Aadhaar number changed', async () => {
+		const janAadhaarDone = janAadhaarFlow.steps.find((candidate): candidate is DoneStepType => candidate.kind === 'done')!;
+		const changed = {
+			changeId: 'MC-1',
+			status: 'completed',
+			memberNameMasked: 'R***** P***** S*****',
+			newMobileMasked: 'XXXXXX3210',
+			otpAttemptsLeft: 3,
+			completedAt: '2026-11-22T05:00:00.000Z'
+		};
+		const wizard: WizardData = { answers: {}, results: { 'jan-aadhaar-id': FAMILY, verify: changed } };
+		renderInKiosk(DoneStep, { step: janAadhaarDone, flow: janAadhaarFlow }, { wizard });
+		expect(screen.getByText(/The mobile number has been changed in Jan Aadhaar./)).toBeTruthy();
+		await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Please take your receipt.'));
+		expect(JSON.stringify(printer.print.mock.calls[0]?.[0])).toContain('XXXXXX3210');
 	});
 });

@@ -2,10 +2,13 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import { goto } from '$app/navigation';
 import { API_PATHS, lookupPath } from '$lib/contract';
-import { PHED } from '$lib/checkout/testing/biller-info';
+import { keepBill } from '$lib/checkout/offline/bill-cache';
+import { billQuoteFixture } from '$lib/checkout/testing/bill-quote';
+import { AIRTEL, PHED } from '$lib/checkout/testing/biller-info';
 import { fakeHub, json, refusal } from '$lib/ui/testing/fake-hub';
 import { renderInKiosk } from '$lib/ui/testing/render-in-kiosk.svelte';
 import { billPaymentFlow } from '../bill-payment';
+import { landRecordsFlow } from '../land-records';
 import { transactionStatusFlow } from '../transaction-status';
 import type { FormStep as FormStepType } from '../types';
 import { loadWizard } from '../wizard-storage';
@@ -15,6 +18,9 @@ const formOf = (flow: typeof transactionStatusFlow) => flow.steps.find((step): s
 const STATUS = { step: formOf(transactionStatusFlow), flow: transactionStatusFlow };
 const phedFlow = billPaymentFlow(PHED);
 const PHED_BILL = { step: formOf(phedFlow), flow: phedFlow };
+const airtelFlow = billPaymentFlow(AIRTEL);
+const AIRTEL_BILL = { step: formOf(airtelFlow), flow: airtelFlow };
+const KHASRA = { step: landRecordsFlow.steps.find((step): step is FormStepType => step.id === 'khasra')!, flow: landRecordsFlow };
 
 async function type(field: HTMLElement, value: string) {
 	await fireEvent.input(field, { target: { value } });
@@ -136,5 +142,49 @@ describe('FormStep', () => {
 		await waitFor(() => expect(screen.getByRole('alert').textContent).toContain(message));
 		expect(number).toHaveProperty('value', '210300004599');
 		expect(goto).not.toHaveBeenCalled();
+	});
+
+	it('asks the citizen to wait a minute when the kiosk is past its lookups', async () => {
+		fakeHub({ [lookupPath('transaction-status')]: () => new Response(null, { status: 429 }) });
+		renderInKiosk(FormStep, STATUS);
+		await type(screen.getByRole('textbox', { name: words.en.field }), '2611220001');
+		await submit(words.en.submit);
+		await waitFor(() =>
+			expect(screen.getByRole('alert').textContent).toContain(
+				'Too many searches from this kiosk. Please wait a minute and try again.'
+			)
+		);
+	});
+
+	it('pays a bill kept on this kiosk while the hub is unreachable, and says when none is kept', async () => {
+		const hub = fakeHub();
+		hub.reachable = false;
+		renderInKiosk(FormStep, AIRTEL_BILL);
+		const number = screen.getByRole('textbox', { name: /Mobile number of the bill/ });
+		await type(number, '9829099999');
+		await submit('Get bill');
+		await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('has no bill kept for this number'));
+
+		const fetchedAt = new Date(Date.now() - 3_600_000);
+		keepBill(localStorage, billQuoteFixture(), fetchedAt);
+		await type(number, '9829012017');
+		await submit('Get bill');
+		await waitFor(() => expect(goto).toHaveBeenCalledWith('/en/services/bill-airtel/bill'));
+		expect(loadWizard(sessionStorage, airtelFlow.id).answers.consumer).toMatchObject({
+			identifier: '9829012017',
+			fetchedAt: fetchedAt.toISOString(),
+			fromCache: 'yes'
+		});
+	});
+
+	it('takes a khasra with its slash from the keypad, and words a malformed one in Hindi', async () => {
+		renderInKiosk(FormStep, KHASRA, { locale: 'hi' });
+		const field = screen.getByRole('textbox', { name: /खसरा नंबर/ });
+		const keypad = screen.getByRole('group', { name: 'अंक कीपैड' });
+		for (const key of '123/45') await fireEvent.click(within(keypad).getByRole('button', { name: key }));
+		expect(field).toHaveProperty('value', '123/45');
+		await type(field, '12//4');
+		await submit('आगे बढ़ें');
+		expect(screen.getByRole('alert').textContent).toContain('खसरा नंबर अंकों में');
 	});
 });
