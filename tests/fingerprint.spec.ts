@@ -59,26 +59,6 @@ test.describe('bill payment by Aadhaar and fingerprint', () => {
 		await expect(page.getByRole('heading', { name: 'Payment successful' })).toBeVisible();
 	});
 
-	test('a fingerprint that is not clear can be tried again', async ({ page }) => {
-		await fetchBill(page, 'BSNL Mobile', '9414012004', { mobile: '9414012345' });
-		await toPaymentModes(page);
-		await page.getByRole('button', { name: /^Aadhaar and fingerprint/ }).click();
-		await page.getByLabel('Aadhaar number').fill('999941057058');
-		await page.getByRole('button', { name: 'Continue' }).click();
-		await page.getByRole('radio', { name: /HDFC Bank/ }).check();
-		await page.getByRole('button', { name: 'Continue' }).click();
-		const panel = await openTesterPanel(page);
-		await panel.getByRole('button', { name: 'poor-quality' }).click();
-		await expect(panel).toContainText('next capture: poor-quality');
-		await page.getByRole('button', { name: 'Scan fingerprint' }).click();
-		await expect(page.getByRole('alert')).toContainText('not clear');
-		await page
-			.getByRole('button', { name: /Scan fingerprint|Try again/ })
-			.first()
-			.click();
-		await expect(page.getByRole('heading', { name: 'Payment successful' })).toBeVisible();
-	});
-
 	test('a fingerprint that does not match: nothing charged', async ({ page }) => {
 		await fetchBill(page, 'Airtel Postpaid', '9829012005');
 		await toPaymentModes(page);
@@ -175,25 +155,5 @@ test.describe('Jan Aadhaar mobile-number update', () => {
 		await checkScreen(page, 'jan-aadhaar-mismatch-hi');
 		await page.getByRole('button', { name: 'रोकें, कुछ न बदलें' }).click();
 		await expect(page.getByRole('heading', { name: 'आपका जन आधार नंबर क्या है?' })).toBeVisible();
-	});
-
-	test('a poor-quality capture is scanned again, then the change is made (Hindi)', async ({ page }) => {
-		await page.goto('/hi/services/jan-aadhaar-mobile');
-		await page.getByRole('textbox').fill('1041234567');
-		await page.getByRole('button', { name: 'दर्ज करें' }).click();
-		await page.getByRole('button', { name: /^अ/ }).click();
-		await page.getByRole('textbox').fill('9001234999');
-		await page.getByRole('button', { name: 'OTP भेजें' }).click();
-		const otp = await otpSentTo(page, '9001234999');
-		await page.getByRole('textbox').fill(otp);
-		await page.getByRole('button', { name: 'आगे बढ़ें' }).click();
-		const panel = await openTesterPanel(page);
-		await panel.getByRole('button', { name: 'poor-quality' }).click();
-		await expect(panel).toContainText('next capture: poor-quality');
-		await page.getByRole('button', { name: 'Tester' }).click();
-		await page.getByRole('button', { name: 'फिंगरप्रिंट स्कैन करें' }).click();
-		await expect(page.getByRole('alert')).toContainText('फिंगरप्रिंट साफ़ नहीं आया');
-		await page.getByRole('button', { name: 'फिर से स्कैन करें' }).click();
-		await expect(page.getByText('जन आधार में मोबाइल नंबर बदल दिया गया है।')).toBeVisible();
 	});
 });
